@@ -1,0 +1,11 @@
+"""Batch Norm Lab: entry point. Page config, language, navigation over the chapters in pages/."""
+
+import streamlit as st
+
+from ui import lang, nav
+
+st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
+t = lang.setup()
+page = st.navigation(nav.pages(t))
+st.sidebar.caption(t("common.sidebar_note"))
+page.run()

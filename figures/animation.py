@@ -1,0 +1,45 @@
+"""Play/Pause buttons and a frame slider inside a Plotly figure, so animations run client-side."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+
+def play_controls(
+    fig: go.Figure,
+    frame_names: list[str],
+    slider_labels: list[str],
+    active: int,
+    *,
+    play: str,
+    pause: str,
+    duration_ms: int = 900,
+    redraw: bool = True,
+) -> go.Figure:
+    """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig."""
+    timing = {"frame": {"duration": duration_ms, "redraw": redraw},
+              "transition": {"duration": duration_ms // 2, "easing": "cubic-in-out"}}
+    fig.update_layout(
+        updatemenus=[{
+            "type": "buttons", "direction": "left", "x": 0, "y": 0, "xanchor": "left",
+            "yanchor": "top", "pad": {"t": 70, "r": 10}, "showactive": False,
+            "buttons": [
+                {"label": "▶ " + play, "method": "animate",
+                 "args": [None, {**timing, "fromcurrent": True, "mode": "immediate"}]},
+                {"label": "❚❚ " + pause, "method": "animate",
+                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
+            ],
+        }],
+        sliders=[{
+            "active": active, "x": 0.2, "len": 0.76, "y": 0, "yanchor": "top",
+            "pad": {"t": 60, "r": 30}, "currentvalue": {"visible": False},
+            "steps": [
+                {"label": lab, "method": "animate",
+                 "args": [[name], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate",
+                                   "transition": {"duration": 300}}]}
+                for name, lab in zip(frame_names, slider_labels)
+            ],
+        }],
+    )
+    fig.update_layout(margin={"b": 150})
+    return fig

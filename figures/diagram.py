@@ -1,0 +1,43 @@
+"""Where a BN layer sits: previous layer -> linear -> BN -> activation -> next layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from .theme import OKABE_ITO, style
+
+
+@dataclass(frozen=True)
+class DiagramLabels:
+    """Box texts (left to right), the edge captions between boxes, and a title."""
+
+    boxes: tuple[str, ...]
+    edges: tuple[str, ...]
+    title: str = ""
+
+
+def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> go.Figure:
+    """A row of boxes joined by arrows; box `highlight` (the BN layer) is filled orange."""
+    n = len(labels.boxes)
+    fig = go.Figure()
+    for i, text in enumerate(labels.boxes):
+        fill = OKABE_ITO["orange"] if i == highlight else "#CDE8F8"
+        fig.add_shape(
+            type="rect", x0=i * 3, x1=i * 3 + 2, y0=0, y1=1,
+            line={"color": OKABE_ITO["blue"], "width": 2}, fillcolor=fill, layer="below",
+        )
+        fig.add_annotation(x=i * 3 + 1, y=0.5, text=text, showarrow=False,
+                           font={"size": 15, "color": "#1A1A1A"})
+    for i, text in enumerate(labels.edges[: n - 1]):
+        fig.add_annotation(
+            x=i * 3 + 2.95, y=0.5, ax=i * 3 + 2.05, ay=0.5, xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowwidth=2, arrowcolor=OKABE_ITO["grey"], text="",
+        )
+        fig.add_annotation(x=i * 3 + 2.5, y=-0.25, text=text, showarrow=False, font={"size": 12})
+    fig.update_xaxes(visible=False, range=[-0.3, n * 3 - 0.7])
+    fig.update_yaxes(visible=False, range=[-0.55, 1.15])
+    style(fig, height=190, title=labels.title or None)
+    fig.update_layout(margin={"l": 5, "r": 5, "t": 40 if labels.title else 5, "b": 5}, dragmode=False)
+    return fig

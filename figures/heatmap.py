@@ -1,0 +1,41 @@
+"""A mini-batch as a heatmap: rows are samples (N), columns are features (D)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .theme import OKABE_ITO, SEQUENTIAL, style
+
+
+@dataclass(frozen=True)
+class HeatmapLabels:
+    """Axis titles ("feature j", "sample i"), a colour-bar title and the figure title."""
+
+    feature: str
+    sample: str
+    colour: str
+    title: str = ""
+
+
+def batch_heatmap(x: np.ndarray, labels: HeatmapLabels, *, feature: int, sample: int | None = None) -> go.Figure:
+    """Heatmap of x (N, D) with column `feature` outlined (the values one μ_j, σ²_j are taken over)
+    and, if given, cell (sample, feature) marked."""
+    n, d = x.shape
+    fig = go.Figure(go.Heatmap(
+        z=x, x=np.arange(1, d + 1), y=np.arange(1, n + 1), colorscale=SEQUENTIAL,
+        colorbar={"title": {"text": labels.colour}},
+        hovertemplate=f"{labels.sample} %{{y}}, {labels.feature} %{{x}}: %{{z:.4g}}<extra></extra>",
+    ))
+    fig.add_shape(type="rect", x0=feature + 0.5, x1=feature + 1.5, y0=0.5, y1=n + 0.5,
+                  line={"color": OKABE_ITO["orange"], "width": 4})
+    if sample is not None:
+        fig.add_shape(type="rect", x0=feature + 0.5, x1=feature + 1.5, y0=sample + 0.5, y1=sample + 1.5,
+                      line={"color": OKABE_ITO["vermillion"], "width": 3},
+                      fillcolor="rgba(213,94,0,0.35)")
+    style(fig, height=min(520, 180 + 6 * n), title=labels.title or None)
+    fig.update_xaxes(title=labels.feature, tickvals=list(range(1, d + 1)), showgrid=False)
+    fig.update_yaxes(title=labels.sample, autorange="reversed", showgrid=False)
+    return fig

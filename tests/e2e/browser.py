@@ -1,0 +1,38 @@
+"""Helpers to drive a Streamlit page in Playwright: wait for a run to finish, read charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXCEPTION = '[data-testid="stException"]'
+RUNNING = '[data-testid="stStatusWidget"]'
+
+
+def wait_idle(page, timeout_ms: int = 30_000) -> None:
+    """Wait until the app is rendered and no script run is in progress."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+    page.wait_for_selector(".js-plotly-plot", timeout=timeout_ms)
+    page.wait_for_timeout(500)
+    page.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
+    page.wait_for_timeout(300)
+
+
+def chart_data(page, index: int, expr: str):
+    """Evaluate `expr` (JS, with the Plotly graph div bound to `g`) on the index-th chart."""
+    return page.evaluate(f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{index}]; return {expr}; }}")
+
+
+def move_slider(page, label: str, presses: int = 3, key: str = "ArrowRight") -> None:
+    """Focus the slider whose label is `label` and press an arrow key `presses` times."""
+    thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
+    thumb.focus()
+    for _ in range(presses):
+        thumb.press(key)
+
+
+def full_screenshot(page, path: Path) -> None:
+    """Screenshot the whole app: Streamlit scrolls inside its main block, so grow the viewport."""
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 60, 16_000)})
+    page.wait_for_timeout(1200)
+    page.screenshot(path=str(path), full_page=True)

@@ -1,0 +1,33 @@
+"""Every page in a real Chromium, in both languages: renders, a slider redraws its chart, no exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import EXCEPTION, chart_data, full_screenshot, move_slider, wait_idle
+from ui.i18n import Translator
+
+# (url path, title key, slider label key, chart index, JS expression that changes when it redraws)
+PAGES = [
+    ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
+    ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("path", "title_key", "slider_key", "chart", "probe"), PAGES)
+def test_page_renders_and_slider_redraws(page, server_url, screenshot_dir, lang, path, title_key,
+                                         slider_key, chart, probe):
+    t = Translator(lang)
+    page.goto(f"{server_url}/{path}?lang={lang}")
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == t(title_key)
+    before = chart_data(page, chart, probe)
+
+    move_slider(page, t(slider_key), presses=3)
+    wait_idle(page)
+    after = chart_data(page, chart, probe)
+    assert after != before, "the chart did not redraw after the slider moved"
+    assert page.locator(EXCEPTION).count() == 0
+    full_screenshot(page, screenshot_dir / f"{path or 'home'}_{lang}.png")
+    assert page.locator(EXCEPTION).count() == 0

@@ -1,0 +1,46 @@
+"""Chapter 3's backward pass: dy in, dx, dγ, dβ out, the two zero sums and the gradient check."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import bn_core
+from figures.gradients import gradient_panels
+
+from . import cache, charts, controls, labels
+from .cache import LayerConfig, UpstreamConfig
+from .i18n import Translator
+from .tables import feature_table
+
+BACKWARD_FORMULA = (
+    r"d\beta_j = \sum_i dy_{ij}, \quad d\gamma_j = \sum_i dy_{ij}\,\hat{x}_{ij}, \quad "
+    r"dx_{ij} = \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right)"
+)
+
+
+def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:
+    st.subheader(t("layer.back.header"))
+    st.markdown(t("layer.back.intro"))
+    kind = controls.choice(t("layer.back.upstream"), "bn_dy", bn_core.UPSTREAM_KINDS, "random", t=t,
+                           format_func=lambda k: t(f"layer.back.kind.{k}", i=cell[0] + 1, j=cell[1] + 1),
+                           horizontal=True)
+    rep = cache.backward(cfg, UpstreamConfig(kind, cell, cfg.spec.seed))
+    st.caption(t(f"layer.back.kind_note.{kind}"))
+    charts.show(gradient_panels(rep.dy, rep.dx, rep.dgamma, rep.dbeta, labels.gradients(t)),
+                key="layer_gradients")
+    st.latex(BACKWARD_FORMULA)
+    st.markdown(t("layer.back.sums"))
+    feature_table({"Σᵢ dxᵢ": rep.sum_dx, "Σᵢ dxᵢ·x̂ᵢ": rep.sum_dx_xhat, t("layer.col.eps_term"): rep.eps_term,
+                   "dγ": rep.dgamma, "dβ": rep.dbeta}, t, key="layer_back_table", fmt="%.3e")
+    st.caption(t("layer.back.eps_note"))
+    _checks(rep, t)
+
+
+def _checks(rep: bn_core.BackwardReport, t: Translator) -> None:
+    st.markdown(t("layer.back.check_intro"))
+    cols = st.columns(4)
+    for col, name in zip(cols, ("dx", "dgamma", "dbeta")):
+        col.metric(t(f"layer.back.check.{name}"), f"{rep.check[name]:.1e}")
+    cols[3].metric(t("layer.back.staged"), f"{rep.staged_max_diff:.1e}")
+    ok = max(rep.check.values()) < 1e-7
+    (st.success if ok else st.error)(t("layer.back.check_ok" if ok else "layer.back.check_bad"))

@@ -1,0 +1,14 @@
+"""One way to put a figure on the page, so every chart shares the mode bar and theme."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from figures.theme import PLOT_CONFIG
+
+
+def show(fig: go.Figure, key: str, **kwargs):
+    """st.plotly_chart with the shared config (PNG download, no logo) and Streamlit's theme,
+    which adapts text and axes to light and dark mode; trace colours stay Okabe-Ito."""
+    return st.plotly_chart(fig, key=key, config=PLOT_CONFIG, theme="streamlit", **kwargs)

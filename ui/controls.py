@@ -1,0 +1,100 @@
+"""URL-bound widgets. Each widget's key is its URL parameter, so a copied link reproduces the view.
+
+A value in the link that is out of range is clamped (and said so); junk is ignored (and said so).
+Defaults are passed only while the key is not in session state, which avoids Streamlit's
+"default value and Session State" warning after a callback set the value.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .i18n import Translator
+from .params import parse_number
+
+
+def _sanitize_number(key: str, lo, hi, *, integer: bool, label: str, t: Translator, where) -> None:
+    """On the first run with ?key=..., clamp or drop the URL value before the widget reads it."""
+    if key in st.session_state or key not in st.query_params:
+        return
+    raw = st.query_params.get_all(key)
+    parsed = parse_number(raw, lo, hi, integer=integer)
+    if parsed.status == "clamped":
+        st.session_state[key] = parsed.value
+        where.caption(":material/info: " + t("common.url_clamped", label=label, lo=lo, hi=hi, value=parsed.value))
+    elif parsed.status == "invalid":
+        where.caption(":material/info: " + t("common.url_invalid", label=label))
+
+
+def _keep_in_range(key: str, lo, hi) -> None:
+    """Another control may have shrunk this one's range (fewer samples): follow it silently."""
+    value = st.session_state.get(key)
+    if isinstance(value, (int, float)) and not lo <= value <= hi:
+        st.session_state[key] = min(max(value, lo), hi)
+
+
+def _default(key: str, default) -> dict:
+    return {} if key in st.session_state else {"value": default}
+
+
+def slider(label: str, key: str, lo, hi, default, *, t: Translator, step=None, fmt=None,
+           help=None, where=st, **kwargs):
+    """A slider bound to ?key=, with URL values clamped into [lo, hi]."""
+    integer = isinstance(lo, int) and isinstance(hi, int)
+    _sanitize_number(key, lo, hi, integer=integer, label=label, t=t, where=where)
+    _keep_in_range(key, lo, hi)
+    return where.slider(label, lo, hi, step=step, format=fmt, help=help, key=key,
+                        bind="query-params", **_default(key, default), **kwargs)
+
+
+def number(label: str, key: str, lo: int, hi: int, default: int, *, t: Translator, help=None,
+           where=st, **kwargs) -> int:
+    """An integer number input bound to ?key=, with URL values clamped into [lo, hi]."""
+    _sanitize_number(key, lo, hi, integer=True, label=label, t=t, where=where)
+    _keep_in_range(key, lo, hi)
+    return where.number_input(label, lo, hi, step=1, help=help, key=key, bind="query-params",
+                              **_default(key, default), **kwargs)
+
+
+def url_code(option) -> str:
+    """The language-neutral text an option has in the URL: "pytorch", "1e-05", "3"."""
+    return f"{option:g}" if isinstance(option, float) else str(option)
+
+
+def _seed_choice(key: str, options, default, *, label: str, t: Translator, where) -> None:
+    """On the first run, take ?key= if it names an option (by its URL code), else the default."""
+    if key in st.session_state:
+        return
+    codes = {url_code(o): o for o in options}
+    raw = st.query_params.get(key)
+    if raw is not None and raw not in codes:
+        where.caption(":material/info: " + t("common.url_unknown", label=label))
+    st.session_state[key] = codes.get(raw, default)
+
+
+def _sync_url(key: str, value, default, *, always: bool = False) -> None:
+    """Write ?key=<code> unless the value is the default (keeps shared links short)."""
+    code = url_code(value)
+    if value != default or always:
+        if st.query_params.get(key) != code:
+            st.query_params[key] = code
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def choice(label: str, key: str, options, default, *, t: Translator, format_func=str,
+           widget: str = "radio", help=None, where=st, always_in_url: bool = False, **kwargs):
+    """A radio, selectbox or select_slider whose choice lives in ?key=<code>.
+
+    Streamlit's own binding writes the *displayed* (translated) label into the URL, which would
+    make a link depend on the language; here the URL holds the neutral `url_code` instead.
+    """
+    make = {"radio": where.radio, "selectbox": where.selectbox, "select_slider": where.select_slider}[widget]
+    options = tuple(options)
+    _seed_choice(key, options, default, label=label, t=t, where=where)
+    if st.session_state[key] not in options:
+        st.session_state[key] = default
+    value = make(label, options, format_func=format_func, help=help, key=key,
+                 persist_state="session", **kwargs)
+    _sync_url(key, value, default, always=always_in_url)
+    return value

@@ -1,0 +1,74 @@
+"""Translations from TOML catalogs ui/locales/<lang>.toml, flattened to dotted keys.
+
+Pure Python (no Streamlit) so tests and figures' label builders can use it directly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+SUPPORTED = ("en", "zh")
+DEFAULT = "en"
+LOCALES = Path(__file__).parent / "locales"
+
+
+def flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    """{"a": {"b": "x"}} -> {"a.b": "x"}."""
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, dotted + "."))
+        else:
+            out[dotted] = value
+    return out
+
+
+@lru_cache(maxsize=len(SUPPORTED))
+def catalog(lang: str) -> dict[str, str]:
+    """The flattened catalog of `lang` (one of SUPPORTED)."""
+    with open(LOCALES / f"{lang}.toml", "rb") as fh:
+        return flatten(tomllib.load(fh))
+
+
+def parse_lang(value) -> str | None:
+    """A supported language code from a URL value such as "zh" or "EN", else None."""
+    if isinstance(value, str) and value.strip().lower() in SUPPORTED:
+        return value.strip().lower()
+    return None
+
+
+def lang_from_locale(locale: str | None) -> str | None:
+    """Map a browser locale ("zh-CN", "zh-Hans-TW", "en-GB") to a supported language, else None."""
+    if not locale:
+        return None
+    primary = locale.replace("_", "-").split("-")[0].lower()
+    return primary if primary in SUPPORTED else None
+
+
+def resolve_language(url_value, browser_locale: str | None) -> str:
+    """URL ?lang= wins, then the browser locale, then English."""
+    return parse_lang(url_value) or lang_from_locale(browser_locale) or DEFAULT
+
+
+class Translator:
+    """t("key", **fmt): the catalog string for the key, formatted; falls back to English."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in SUPPORTED else DEFAULT
+
+    def __call__(self, key: str, **fmt) -> str:
+        text = catalog(self.lang).get(key)
+        if text is None:
+            text = catalog(DEFAULT).get(key, key)
+        return text.format(**fmt) if fmt else text
+
+    def items(self, prefix: str) -> tuple[str, ...]:
+        """Values of the keys prefix.1, prefix.2, ... in order (e.g. the five step titles)."""
+        out, k = [], 1
+        while f"{prefix}.{k}" in catalog(self.lang):
+            out.append(self(f"{prefix}.{k}"))
+            k += 1
+        return tuple(out)

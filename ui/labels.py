@@ -1,0 +1,41 @@
+"""Translated label bundles for the figure builders."""
+
+from __future__ import annotations
+
+from figures.diagram import DiagramLabels
+from figures.five_steps import FiveStepsLabels
+from figures.gradients import GradientLabels
+from figures.heatmap import HeatmapLabels
+from figures.histograms import HistogramLabels
+
+from .i18n import Translator
+
+
+def diagram(t: Translator) -> DiagramLabels:
+    return DiagramLabels(boxes=t.items("layer.diagram.box"), edges=t.items("layer.diagram.edge"))
+
+
+def five_steps(t: Translator) -> FiveStepsLabels:
+    return FiveStepsLabels(
+        step_titles=t.items("layer.steps.title"), step_short=t.items("layer.steps.short"),
+        feature=t("common.feature_j"), value=t("layer.steps.value"), stat=t("layer.steps.stat"),
+        running_before=t("layer.steps.running_before"), running_after=t("layer.steps.running_after"),
+        sample=t("common.sample_i"), play=t("common.play"), pause=t("common.pause"),
+    )
+
+
+def heatmap(t: Translator) -> HeatmapLabels:
+    return HeatmapLabels(feature=t("common.feature"), sample=t("common.sample"),
+                         colour=t("layer.shapes.colour"), title=t("layer.shapes.heatmap_title"))
+
+
+def gradients(t: Translator) -> GradientLabels:
+    return GradientLabels(dy=t("layer.back.fig_dy"), dx=t("layer.back.fig_dx"),
+                          params=t("layer.back.fig_params"), feature=t("common.feature"),
+                          sample=t("common.sample"), dgamma="dγ", dbeta="dβ")
+
+
+def histograms(t: Translator) -> HistogramLabels:
+    return HistogramLabels(before=t("home.picture.before"), after=t("home.picture.after"),
+                           feature=t("common.feature_j"), x_before=t("home.picture.x_before"),
+                           x_after=t("home.picture.x_after"))

@@ -1,0 +1,143 @@
+"""Chapter 3's panels: where BN sits, its state, the five steps, one cell's arithmetic, shapes."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import bn_core
+from figures.diagram import where_bn_sits as diagram_figure
+from figures.five_steps import five_steps_animation
+from figures.heatmap import batch_heatmap
+
+from . import cache, charts, controls, labels
+from .cache import LayerConfig
+from .i18n import Translator
+from .stepper import stepper
+from .tables import feature_table
+
+STEP_FORMULAS = {
+    1: r"x \in \mathbb{R}^{N \times D}, \quad N = %(n)d,\; D = %(d)d",
+    2: r"\mu_j = \frac{1}{N}\sum_{i=1}^{N} x_{ij}, \qquad \sigma_j^2 = \frac{1}{N}\sum_{i=1}^{N} (x_{ij}-\mu_j)^2",
+    3: r"\hat{x}_{ij} = \frac{x_{ij}-\mu_j}{\sqrt{\sigma_j^2+\epsilon}}, \qquad \epsilon = %(eps)s",
+    4: r"y_{ij} = \gamma_j\,\hat{x}_{ij} + \beta_j",
+}
+RUNNING_FORMULAS = {
+    "pytorch": r"\hat{\mu}_j \leftarrow (1-\alpha)\,\hat{\mu}_j + \alpha\,\mu_j, \qquad "
+               r"\hat{\sigma}^2_j \leftarrow (1-\alpha)\,\hat{\sigma}^2_j + \alpha\,\tfrac{N}{N-1}\,\sigma_j^2"
+               r", \qquad \alpha = %(mom)s",
+    "keras": r"\hat{\mu}_j \leftarrow \alpha\,\hat{\mu}_j + (1-\alpha)\,\mu_j, \qquad "
+             r"\hat{\sigma}^2_j \leftarrow \alpha\,\hat{\sigma}^2_j + (1-\alpha)\,\sigma_j^2"
+             r", \qquad \alpha = %(mom)s",
+}
+
+
+def where_bn_sits(t: Translator) -> None:
+    st.subheader(t("layer.where.header"))
+    charts.show(diagram_figure(labels.diagram(t)), key="layer_diagram")
+    st.markdown(t("layer.where.body"))
+
+
+def state_counts(t: Translator) -> None:
+    """γ, β (learnable) and running mean/var (state) counted for a network the learner sizes."""
+    st.subheader(t("layer.state.header"))
+    st.markdown(t("layer.state.body"))
+    c1, c2 = st.columns(2)
+    n_layers = controls.number(t("layer.state.layers"), "bn_layers", 1, 100, 3, t=t, where=c1)
+    width = controls.number(t("layer.state.width"), "bn_width", 1, 4096, 100, t=t, where=c2)
+    counts = bn_core.state_counts([int(width)] * int(n_layers))
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("layer.state.bn_layers"), counts["layers"])
+    m2.metric(t("layer.state.learnable"), f"{counts['learnable']:,}")
+    m3.metric(t("layer.state.running"), f"{counts['running']:,}")
+    st.caption(t("layer.state.formula", L=n_layers, D=width))
+
+
+def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
+    """Prev/Next + the in-browser animation + the numbers of the chosen step."""
+    step = stepper("bn_step", t.items("layer.steps.short"), t)
+    charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps")
+    st.caption(t("layer.steps.caption"))
+    st.markdown(t(f"layer.steps.explain.{step}"))
+    values = {"n": run.x.shape[0], "d": run.x.shape[1], "eps": f"{cfg.eps:g}", "mom": f"{cfg.momentum:g}"}
+    formula = STEP_FORMULAS.get(step, RUNNING_FORMULAS[cfg.convention])
+    st.latex(formula % values)
+    feature_table(_step_columns(step, run, t), t, key=f"layer_step_table_{step}")
+
+
+def _step_columns(step: int, run: bn_core.FiveSteps, t: Translator) -> dict:
+    c = lambda k: t(f"layer.col.{k}")  # noqa: E731 - a short alias keeps the table specs readable
+    if step == 1:
+        return {c("min"): run.x.min(0), c("max"): run.x.max(0), c("first"): run.x[0]}
+    if step == 2:
+        return {"μ": run.mu, "σ²": run.var, "σ": run.var**0.5}
+    if step == 3:
+        return {"√(σ²+ε)": run.std, c("mean_xhat"): run.x_hat.mean(0), c("var_xhat"): run.x_hat.var(0)}
+    if step == 4:
+        return {"γ": run.gamma, "β": run.beta, c("mean_y"): run.y.mean(0), c("std_y"): run.y.std(0)}
+    return {c("rm_before"): run.before.mean, c("rm_after"): run.after.mean,
+            c("rv_before"): run.before.var, c("rv_after"): run.after.var}
+
+
+def _tex(v: float) -> str:
+    """A number for a LaTeX formula, 4 significant digits, exponents as × 10^k."""
+    s = f"{v:.4g}"
+    if "e" in s:
+        mantissa, exponent = s.split("e")
+        s = rf"{mantissa}\times 10^{{{int(exponent)}}}"
+    return s
+
+
+def _paren(v: float) -> str:
+    """`_tex`, in parentheses when negative so that '−' signs inside a formula stay readable."""
+    return f"({_tex(v)})" if v < 0 else _tex(v)
+
+
+def cell_trace(run: bn_core.FiveSteps, t: Translator) -> tuple[int, int]:
+    """Pick a sample and a feature; show the arithmetic with the real numbers. Returns (i, j) 0-based."""
+    st.subheader(t("layer.cell.header"))
+    n, d = run.x.shape
+    c1, c2 = st.columns(2)
+    i = controls.slider(t("layer.cell.sample"), "bn_i", 1, n, 1, t=t, where=c1) - 1
+    j = controls.slider(t("layer.cell.feature"), "bn_j", 1, max(d, 2), 1, t=t, where=c2,
+                        disabled=d == 1) - 1
+    j = min(j, d - 1)
+    x, mu, var, g, b = run.x[i, j], run.mu[j], run.var[j], run.gamma[j], run.beta[j]
+    sub = f"_{{{i + 1},{j + 1}}}"
+    st.latex(
+        rf"y{sub} = \gamma_{{{j + 1}}}\cdot\frac{{x{sub}-\mu_{{{j + 1}}}}}{{\sqrt{{\sigma^2_{{{j + 1}}}+\epsilon}}}}"
+        rf"+\beta_{{{j + 1}}} = {_paren(g)}\cdot\frac{{{_paren(x)}-{_paren(mu)}}}{{\sqrt{{{_paren(var)}+{_paren(run.eps)}}}}}"
+        rf"+{_paren(b)} = {_paren(g)}\cdot{_paren(run.x_hat[i, j])}+{_paren(b)} = {_tex(run.y[i, j])}"
+    )
+    return i, j
+
+
+def shapes(run: bn_core.FiveSteps, cell: tuple[int, int], t: Translator) -> None:
+    """Shape table, the batch heatmap with the normalized feature outlined, and the image case."""
+    st.subheader(t("layer.shapes.header"))
+    n, d = run.x.shape
+    c1, c2 = st.columns([1, 1.3])
+    rows = [("x", f"({n}, {d})"), ("μ, σ²", f"({d},)"), ("x̂", f"({n}, {d})"), ("γ, β", f"({d},)"),
+            ("y", f"({n}, {d})"), (t("layer.shapes.running"), f"({d},)")]
+    c1.dataframe({t("layer.shapes.name"): [r[0] for r in rows], t("layer.shapes.shape"): [r[1] for r in rows],
+                  t("layer.shapes.meaning_col"): list(t.items("layer.shapes.meaning"))},
+                 hide_index=True, width="stretch", key="layer_shapes_table")
+    c1.markdown(t("layer.shapes.body", j=cell[1] + 1, n=n))
+    with c2:
+        charts.show(batch_heatmap(run.x, labels.heatmap(t), feature=cell[1], sample=cell[0]), key="layer_heatmap")
+    _image_case(t)
+
+
+def _image_case(t: Translator) -> None:
+    with st.expander(t("layer.image.header"), expanded=False):
+        st.markdown(t("layer.image.body"))
+        cols = st.columns(4)
+        dims = [controls.number(name, f"bn_img_{name.lower()}", 1, hi, dflt, t=t, where=col)
+                for col, (name, hi, dflt) in zip(cols, (("N", 16, 4), ("C", 8, 3), ("H", 16, 5), ("W", 16, 5)))]
+        spec = bn_core.ImageBatchSpec(*(int(v) for v in dims))
+        if spec.n * spec.h * spec.w < 2:
+            st.warning(t("layer.image.too_small"))
+            return
+        mean, var = cache.image_case(spec)
+        m = spec.n * spec.h * spec.w
+        st.markdown(t("layer.image.result", n=spec.n, c=spec.c, h=spec.h, w=spec.w, m=m))
+        feature_table({t("layer.col.mean_y"): mean, t("layer.col.var_y"): var}, t, key="layer_image_table")
