@@ -18,7 +18,7 @@ class RunningStats:
     num_batches_tracked: int = 0
 
     @classmethod
-    def initial(cls, num_features: int) -> "RunningStats":
+    def initial(cls, num_features: int) -> RunningStats:
         """Both frameworks start at mean 0, variance 1."""
         return cls(np.zeros(num_features), np.ones(num_features), 0)
 

@@ -37,7 +37,7 @@ def play_controls(
                 {"label": lab, "method": "animate",
                  "args": [[name], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate",
                                    "transition": {"duration": 300}}]}
-                for name, lab in zip(frame_names, slider_labels)
+                for name, lab in zip(frame_names, slider_labels, strict=True)
             ],
         }],
     )

@@ -14,7 +14,8 @@ from .tables import feature_table
 
 BACKWARD_FORMULA = (
     r"d\beta_j = \sum_i dy_{ij}, \quad d\gamma_j = \sum_i dy_{ij}\,\hat{x}_{ij}, \quad "
-    r"dx_{ij} = \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right)"
+    r"dx_{ij} = \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}"
+    r"\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right)"
 )
 
 
@@ -39,7 +40,7 @@ def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:
 def _checks(rep: bn_core.BackwardReport, t: Translator) -> None:
     st.markdown(t("layer.back.check_intro"))
     cols = st.columns(4)
-    for col, name in zip(cols, ("dx", "dgamma", "dbeta")):
+    for col, name in zip(cols[:3], ("dx", "dgamma", "dbeta"), strict=True):
         col.metric(t(f"layer.back.check.{name}"), f"{rep.check[name]:.1e}")
     cols[3].metric(t("layer.back.staged"), f"{rep.staged_max_diff:.1e}")
     ok = max(rep.check.values()) < 1e-7

@@ -21,6 +21,7 @@ STEP_FORMULAS = {
     3: r"\hat{x}_{ij} = \frac{x_{ij}-\mu_j}{\sqrt{\sigma_j^2+\epsilon}}, \qquad \epsilon = %(eps)s",
     4: r"y_{ij} = \gamma_j\,\hat{x}_{ij} + \beta_j",
 }
+IMAGE_DIMS = (("N", 16, 4), ("C", 8, 3), ("H", 16, 5), ("W", 16, 5))  # name, max, default
 RUNNING_FORMULAS = {
     "pytorch": r"\hat{\mu}_j \leftarrow (1-\alpha)\,\hat{\mu}_j + \alpha\,\mu_j, \qquad "
                r"\hat{\sigma}^2_j \leftarrow (1-\alpha)\,\hat{\sigma}^2_j + \alpha\,\tfrac{N}{N-1}\,\sigma_j^2"
@@ -105,7 +106,8 @@ def cell_trace(run: bn_core.FiveSteps, t: Translator) -> tuple[int, int]:
     sub = f"_{{{i + 1},{j + 1}}}"
     st.latex(
         rf"y{sub} = \gamma_{{{j + 1}}}\cdot\frac{{x{sub}-\mu_{{{j + 1}}}}}{{\sqrt{{\sigma^2_{{{j + 1}}}+\epsilon}}}}"
-        rf"+\beta_{{{j + 1}}} = {_paren(g)}\cdot\frac{{{_paren(x)}-{_paren(mu)}}}{{\sqrt{{{_paren(var)}+{_paren(run.eps)}}}}}"
+        rf"+\beta_{{{j + 1}}} = {_paren(g)}\cdot\frac{{{_paren(x)}-{_paren(mu)}}}"
+        rf"{{\sqrt{{{_paren(var)}+{_paren(run.eps)}}}}}"
         rf"+{_paren(b)} = {_paren(g)}\cdot{_paren(run.x_hat[i, j])}+{_paren(b)} = {_tex(run.y[i, j])}"
     )
     return i, j
@@ -132,7 +134,7 @@ def _image_case(t: Translator) -> None:
         st.markdown(t("layer.image.body"))
         cols = st.columns(4)
         dims = [controls.number(name, f"bn_img_{name.lower()}", 1, hi, dflt, t=t, where=col)
-                for col, (name, hi, dflt) in zip(cols, (("N", 16, 4), ("C", 8, 3), ("H", 16, 5), ("W", 16, 5)))]
+                for col, (name, hi, dflt) in zip(cols, IMAGE_DIMS, strict=True)]
         spec = bn_core.ImageBatchSpec(*(int(v) for v in dims))
         if spec.n * spec.h * spec.w < 2:
             st.warning(t("layer.image.too_small"))

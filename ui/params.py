@@ -34,7 +34,7 @@ def parse_number(raw, lo: float, hi: float, *, integer: bool) -> Parsed:
         return Parsed("invalid", None)
     clamped = min(max(value, lo), hi)
     if integer:
-        clamped = int(round(clamped))
+        clamped = round(clamped)
     if clamped != value:
         return Parsed("clamped", clamped)
     return Parsed("ok", clamped)

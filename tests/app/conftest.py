@@ -1,0 +1,30 @@
+"""AppTest harness: run app.py (the entry point), then switch to a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PAGES = {"home": "pages/home.py", "bn_layer": "pages/bn_layer.py"}
+
+
+def open_page(page: str, lang: str = "en", **params) -> AppTest:
+    """Run the entry point with ?lang=&params, then switch to `page` (AppTest needs a first run)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "home":
+        at.switch_page(PAGES[page]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def open_app():
+    return open_page

@@ -1,0 +1,129 @@
+"""Figure builders: the numbers drawn are the numbers computed; controls and theme are in place."""
+
+import numpy as np
+import pytest
+
+from bn_core import MiniBatchSpec, RunningStats, five_steps, make_minibatch
+from figures.diagram import DiagramLabels, where_bn_sits
+from figures.five_steps import FiveStepsLabels, five_steps_animation, jitter
+from figures.gradients import GradientLabels, gradient_panels
+from figures.heatmap import HeatmapLabels, batch_heatmap
+from figures.histograms import HistogramLabels, before_after_histograms
+from figures.theme import OKABE_ITO, PLOT_CONFIG
+
+LABELS = FiveStepsLabels(
+    step_titles=("t1", "t2", "t3", "t4", "t5"), step_short=("s1", "s2", "s3", "s4", "s5"),
+    feature="feature {j}", value="value", stat="mean ± std", running_before="rb", running_after="ra",
+    sample="sample {i}", play="Play", pause="Pause",
+)
+
+
+@pytest.fixture
+def run():
+    x = make_minibatch(MiniBatchSpec(n=24, d=3, seed=4))
+    return five_steps(x, np.array([2.0, 0.5, 1.0]), np.array([1.0, -1.0, 0.0]), RunningStats.initial(3),
+                      momentum=0.1, eps=1e-5)
+
+
+def dots(frame, j):
+    return np.asarray(frame.data[j].x, dtype=float)
+
+
+def test_each_frame_draws_its_stage(run):
+    fig = five_steps_animation(run, LABELS)
+    assert len(fig.frames) == 5
+    expected = [run.x, run.x, run.x_hat, run.y, run.x]
+    for frame, stage in zip(fig.frames, expected, strict=True):
+        for j in range(3):
+            np.testing.assert_allclose(dots(frame, j), stage[:, j])
+    np.testing.assert_allclose(np.asarray(fig.frames[1].data[3].x, float), run.mu)
+    np.testing.assert_allclose(np.asarray(fig.frames[1].data[3].error_x.array, float), np.sqrt(run.var))
+    np.testing.assert_allclose(np.asarray(fig.frames[4].data[5].x, float), run.after.mean)
+    np.testing.assert_allclose(np.asarray(fig.frames[4].data[4].x, float), run.before.mean)
+    assert [f.layout.title.text for f in fig.frames] == list(LABELS.step_titles)
+
+
+@pytest.mark.parametrize("active", range(5))
+def test_active_step_is_the_first_picture(run, active):
+    fig = five_steps_animation(run, LABELS, active=active)
+    for j in range(3):
+        np.testing.assert_allclose(np.asarray(fig.data[j].x, float), dots(fig.frames[active], j))
+    assert fig.layout.sliders[0].active == active
+    assert fig.layout.title.text == LABELS.step_titles[active]
+
+
+def test_play_controls_animate_client_side(run):
+    fig = five_steps_animation(run, LABELS)
+    buttons = fig.layout.updatemenus[0].buttons
+    assert [b.method for b in buttons] == ["animate", "animate"]
+    assert "Play" in buttons[0].label and "Pause" in buttons[1].label
+    steps = fig.layout.sliders[0].steps
+    assert [s.label for s in steps] == list(LABELS.step_short)
+    assert [s.args[0][0] for s in steps] == [f.name for f in fig.frames]
+
+
+def test_fixed_axis_holds_every_stage(run):
+    fig = five_steps_animation(run, LABELS)
+    lo, hi = fig.layout.xaxis.range
+    for frame in fig.frames:
+        for trace in frame.data:
+            if trace.x is not None and len(trace.x):
+                assert lo <= np.min(trace.x) and np.max(trace.x) <= hi
+
+
+def test_jitter_is_deterministic_and_bounded():
+    j = jitter(100)
+    np.testing.assert_array_equal(j, jitter(100))
+    assert j.min() >= -0.25 and j.max() < 0.25
+
+
+def test_heatmap_outlines_the_chosen_feature():
+    x = make_minibatch(MiniBatchSpec(n=10, d=4, seed=0))
+    fig = batch_heatmap(x, HeatmapLabels("feature", "sample", "x"), feature=2, sample=5)
+    np.testing.assert_allclose(np.asarray(fig.data[0].z, float), x)
+    column, cell = fig.layout.shapes
+    assert (column.x0, column.x1) == (2.5, 3.5)
+    assert (cell.y0, cell.y1) == (5.5, 6.5)
+
+
+def test_gradient_panels_draw_the_given_arrays():
+    rng = np.random.default_rng(0)
+    dy, dx = rng.normal(size=(6, 2)), rng.normal(size=(6, 2))
+    fig = gradient_panels(dy, dx, np.array([1.0, 2.0]), np.array([3.0, 4.0]),
+                          GradientLabels("dy", "dx", "p", "feature", "sample", "dγ", "dβ"))
+    np.testing.assert_allclose(np.asarray(fig.data[0].z, float), dy)
+    np.testing.assert_allclose(np.asarray(fig.data[1].z, float), dx)
+    np.testing.assert_allclose(np.asarray(fig.data[2].y, float), [1.0, 2.0])
+    np.testing.assert_allclose(np.asarray(fig.data[3].y, float), [3.0, 4.0])
+    assert fig.data[0].zmin == -fig.data[0].zmax  # symmetric, so 0 is the neutral colour
+
+
+def test_histograms_one_trace_per_feature_per_panel():
+    x = np.random.default_rng(1).normal(size=(50, 3))
+    fig = before_after_histograms(x, x * 2, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa"))
+    assert len(fig.data) == 6
+    assert [tr.name for tr in fig.data[:3]] == ["f1", "f2", "f3"]
+
+
+def test_diagram_has_one_box_per_label_and_highlights_bn():
+    labels = DiagramLabels(boxes=("a", "b", "BN", "d"), edges=("1", "2", "3"))
+    fig = where_bn_sits(labels, highlight=2)
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(rects) == 4
+    assert rects[2].fillcolor == OKABE_ITO["orange"]
+
+
+def test_theme_uses_okabe_ito_and_png_download(run):
+    fig = five_steps_animation(run, LABELS)
+    palette = {c.lower() for c in OKABE_ITO.values()}
+    for trace in fig.data[:3]:
+        assert trace.marker.color.lower() in palette
+    assert PLOT_CONFIG["toImageButtonOptions"]["format"] == "png"
+
+
+def test_no_nan_in_any_figure(run):
+    fig = five_steps_animation(run, LABELS)
+    for frame in fig.frames:
+        for trace in frame.data:
+            if trace.x is not None and len(trace.x):
+                assert np.all(np.isfinite(np.asarray(trace.x, float)))

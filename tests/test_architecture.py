@@ -1,0 +1,62 @@
+"""Imports point one way: bn_core <- figures <- ui <- pages / app.py."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = {
+    "bn_core": {"streamlit", "plotly", "figures", "ui", "pandas"},
+    "figures": {"streamlit", "ui"},
+    "ui": set(),
+}
+
+
+def imported_roots(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            roots |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_package_imports_point_one_way(package):
+    files = sorted((ROOT / package).rglob("*.py"))
+    assert files, f"{package} has no Python files"
+    for path in files:
+        bad = imported_roots(path) & FORBIDDEN[package]
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def test_bn_core_uses_only_numpy_and_the_standard_library():
+    import sys
+
+    allowed = {"numpy", "bn_core", "__future__"} | set(sys.stdlib_module_names)
+    for path in (ROOT / "bn_core").rglob("*.py"):
+        extra = imported_roots(path) - allowed
+        assert not extra, f"{path.name} imports {sorted(extra)}"
+
+
+def test_checker_sees_a_forbidden_import(tmp_path):
+    """The check must be able to fail."""
+    bad = tmp_path / "bad.py"
+    bad.write_text("import streamlit as st\nfrom plotly import graph_objects\n")
+    assert imported_roots(bad) == {"streamlit", "plotly"}
+
+
+def test_pages_are_thin():
+    for path in (ROOT / "pages").glob("*.py"):
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        assert len(lines) <= 60, f"{path.name} has {len(lines)} lines; move logic into ui/ or figures/"
+
+
+def test_files_stay_small():
+    for package in ("bn_core", "figures", "ui", "pages"):
+        for path in (ROOT / package).rglob("*.py"):
+            n = len(path.read_text(encoding="utf-8").splitlines())
+            assert n <= 300, f"{path.relative_to(ROOT)} has {n} lines; split it"

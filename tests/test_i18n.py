@@ -1,0 +1,71 @@
+"""The two catalogs: same keys, same placeholders, every key used in code exists, no empty text."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from ui import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_identical_key_sets():
+    en, zh = i18n.catalog("en"), i18n.catalog("zh")
+    assert set(en) - set(zh) == set(), "keys missing in zh.toml"
+    assert set(zh) - set(en) == set(), "keys missing in en.toml"
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED)
+def test_no_empty_strings(lang):
+    assert all(v.strip() for v in i18n.catalog(lang).values())
+
+
+def test_same_placeholders_in_both_languages():
+    en, zh = i18n.catalog("en"), i18n.catalog("zh")
+    for key in en:
+        assert placeholders(en[key]) == placeholders(zh[key]), key
+
+
+def test_chinese_is_actually_chinese():
+    zh = i18n.catalog("zh")
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    prose = [k for k, v in zh.items() if len(v) > 25]
+    assert prose and all(cjk.search(zh[k]) for k in prose), [k for k in prose if not cjk.search(zh[k])]
+
+
+def literal_keys() -> set[str]:
+    keys = set()
+    for folder in ("ui", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            keys |= set(re.findall(r'\bt\("([a-z_0-9]+\.[a-z_.0-9]+)"', path.read_text(encoding="utf-8")))
+    keys |= set(re.findall(r'\bt\("([a-z_0-9]+\.[a-z_.0-9]+)"', (ROOT / "app.py").read_text(encoding="utf-8")))
+    return keys
+
+
+def test_every_literal_key_in_code_exists():
+    keys = literal_keys()
+    assert len(keys) > 30
+    missing = keys - set(i18n.catalog("en"))
+    assert not missing, sorted(missing)
+
+
+def test_translator_formats_and_falls_back():
+    t = i18n.Translator("zh")
+    assert t("common.feature_j", j=3) == "特征 3"
+    assert i18n.Translator("xx").lang == "en"
+    assert t("no.such.key") == "no.such.key"
+    assert len(t.items("layer.steps.title")) == 5
+
+
+@pytest.mark.parametrize(("url", "locale", "expected"), [
+    ("zh", "en-US", "zh"), ("EN", "zh-CN", "en"), (None, "zh-CN", "zh"), (None, "zh_TW", "zh"),
+    (None, "fr-FR", "en"), ("fr", "zh-CN", "zh"), (None, None, "en"), (["zh"], None, "en"),
+])
+def test_language_resolution(url, locale, expected):
+    assert i18n.resolve_language(url, locale) == expected
