@@ -31,7 +31,7 @@ def play_controls(
             ],
         }],
         sliders=[{
-            "active": active, "x": 0.2, "len": 0.76, "y": 0, "yanchor": "top",
+            "active": active, "x": 0.26, "len": 0.72, "y": 0, "yanchor": "top",
             "pad": {"t": 60, "r": 30}, "currentvalue": {"visible": False},
             "steps": [
                 {"label": lab, "method": "animate",

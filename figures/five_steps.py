@@ -81,7 +81,8 @@ def _traces(view: StageView, labels: FiveStepsLabels) -> list[go.Scatter]:
     stat = {"x": view.centre, "y": rows} if view.centre is not None else empty
     traces.append(go.Scatter(
         **stat, mode="markers", name=labels.stat,
-        marker={"symbol": "line-ns-open", "size": 34, "line": {"width": 3, "color": OKABE_ITO["grey"]}},
+        marker={"symbol": "line-ns-open", "size": 34, "color": OKABE_ITO["grey"],
+                "line": {"width": 3, "color": OKABE_ITO["grey"]}},
         error_x={"type": "data", "array": view.spread, "thickness": 2.5, "width": 10,
                  "color": OKABE_ITO["grey"]},
         hovertemplate="%{x:.4g}<extra></extra>",

@@ -122,7 +122,8 @@ def shapes(run: bn_core.FiveSteps, cell: tuple[int, int], t: Translator) -> None
             ("y", f"({n}, {d})"), (t("layer.shapes.running"), f"({d},)")]
     c1.dataframe({t("layer.shapes.name"): [r[0] for r in rows], t("layer.shapes.shape"): [r[1] for r in rows],
                   t("layer.shapes.meaning_col"): list(t.items("layer.shapes.meaning"))},
-                 hide_index=True, width="stretch", key="layer_shapes_table")
+                 hide_index=True, width="stretch", key="layer_shapes_table",
+                 column_config={t("layer.shapes.name"): st.column_config.TextColumn(width="medium")})
     c1.markdown(t("layer.shapes.body", j=cell[1] + 1, n=n))
     with c2:
         charts.show(batch_heatmap(run.x, labels.heatmap(t), feature=cell[1], sample=cell[0]), key="layer_heatmap")

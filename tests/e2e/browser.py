@@ -34,5 +34,7 @@ def full_screenshot(page, path: Path) -> None:
     """Screenshot the whole app: Streamlit scrolls inside its main block, so grow the viewport."""
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 60, 16_000)})
-    page.wait_for_timeout(1200)
-    page.screenshot(path=str(path), full_page=True)
+    page.wait_for_timeout(1000)
+    wait_idle(page)  # a resize can start a rerun (the page is dimmed while it runs)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(path))  # the viewport already holds the whole page
