@@ -92,6 +92,14 @@ class BatchNorm:
     def stats(self) -> RunningStats:
         return self._stats
 
+    def set_running_stats(self, mean, var, num_batches_tracked: int = 0) -> None:
+        """Load running statistics (like PyTorch's load_state_dict): mean, var of shape (D,), var >= 0."""
+        mean = as_parameter(mean, self.num_features, "running_mean")
+        var = as_parameter(var, self.num_features, "running_var")
+        if np.any(var < 0):
+            raise ValueError("running_var must not be negative: it is an average of variances.")
+        self._stats = RunningStats(mean, var, int(num_batches_tracked))
+
     # passes ------------------------------------------------------------------------------
     def forward(self, x, training: bool) -> np.ndarray:
         """y = γ ⊙ (x − μ) / √(σ² + ε) + β, with batch statistics in training, running ones else."""

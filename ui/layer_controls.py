@@ -9,19 +9,12 @@ import bn_core
 from bn_core import MiniBatchSpec
 
 from . import controls
+from .bn_settings import bn_settings
 from .cache import LayerConfig, minibatch
 from .i18n import Translator
 
-EPS_OPTIONS = (1e-8, 1e-5, 1e-3, 1e-2, 1e-1, 1.0)
 GAMMA_RANGE, BETA_RANGE = (-15.0, 15.0), (-30.0, 30.0)
 MAX_SEED = 10_000
-
-
-def _reset_to_convention() -> None:
-    """Switching PyTorch <-> Keras loads that framework's default momentum and ε."""
-    conv = bn_core.get_convention(st.session_state["bn_conv"])
-    st.session_state["bn_mom"] = conv.default_momentum
-    st.session_state["bn_eps"] = conv.default_eps
 
 
 def _new_batch() -> None:
@@ -56,21 +49,6 @@ def batch_spec(t: Translator) -> MiniBatchSpec:
     return MiniBatchSpec(n=int(n), d=int(d), seed=int(seed))
 
 
-def hyper_parameters(t: Translator) -> tuple[str, float, float]:
-    """Convention, BN momentum and ε."""
-    c1, c2, c3 = st.columns([1.2, 2, 2])
-    conv = controls.choice(t("layer.ctl.convention"), "bn_conv", ("pytorch", "keras"), "pytorch", t=t,
-                           format_func=lambda c: t(f"common.convention.{c}"), where=c1,
-                           on_change=_reset_to_convention)
-    default = bn_core.get_convention(conv)
-    momentum = controls.slider(t("layer.ctl.momentum"), "bn_mom", 0.0, 1.0, default.default_momentum,
-                               t=t, step=0.01, where=c2, help=t(f"layer.ctl.momentum_help_{conv}"))
-    eps = controls.choice(t("layer.ctl.eps"), "bn_eps", EPS_OPTIONS, default.default_eps, t=t,
-                          format_func=lambda e: f"{e:g}", widget="select_slider", where=c3,
-                          help=t("layer.ctl.eps_help"))
-    return conv, float(momentum), float(eps)
-
-
 def affine(spec: MiniBatchSpec, eps: float, t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per-feature γ and β sliders, with "undo BN" and "reset" buttons."""
     with st.expander(t("layer.ctl.affine"), expanded=True):
@@ -101,6 +79,6 @@ def _sub(j: int) -> str:
 def layer_config(t: Translator) -> LayerConfig:
     """Read every chapter-3 batch control and return the frozen config."""
     spec = batch_spec(t)
-    conv, momentum, eps = hyper_parameters(t)
+    conv, momentum, eps = bn_settings("bn", t)
     gamma, beta = affine(spec, eps, t)
     return LayerConfig(spec, gamma, beta, momentum, eps, conv)

@@ -1,4 +1,4 @@
-"""Prev / Next buttons around a step selector: the keyboard-accessible way through an animation."""
+"""Prev / Next buttons around a step control: the keyboard-accessible way through an animation."""
 
 from __future__ import annotations
 
@@ -8,18 +8,30 @@ from . import controls
 from .i18n import Translator
 
 
-def _move(key: str, delta: int, n: int) -> None:
-    st.session_state[key] = min(max(st.session_state.get(key, 1) + delta, 1), n)
+def _move(key: str, delta: int, lo: int, hi: int) -> None:
+    st.session_state[key] = min(max(st.session_state.get(key, lo) + delta, lo), hi)
+
+
+def _buttons(key: str, lo: int, hi: int, default: int, t: Translator):
+    """Prev and Next around a middle column; returns the middle column."""
+    c1, c2, c3 = st.columns([1, 6, 1], vertical_alignment="bottom")
+    current = st.session_state.get(key, default)
+    c1.button(t("common.prev"), key=f"{key}_prev", on_click=_move, args=(key, -1, lo, hi),
+              disabled=current <= lo, icon=":material/chevron_left:", width="stretch")
+    c3.button(t("common.next"), key=f"{key}_next", on_click=_move, args=(key, 1, lo, hi),
+              disabled=current >= hi, icon=":material/chevron_right:", width="stretch")
+    return c2
 
 
 def stepper(key: str, names: tuple[str, ...], t: Translator) -> int:
-    """Steps 1..len(names), bound to ?key=; returns the chosen step (1-based)."""
+    """Named steps 1..len(names), in ?key=; returns the chosen step (1-based)."""
     n = len(names)
-    c1, c2, c3 = st.columns([1, 6, 1], vertical_alignment="bottom")
-    current = st.session_state.get(key, 1)
-    c1.button(t("common.prev"), key=f"{key}_prev", on_click=_move, args=(key, -1, n),
-              disabled=current <= 1, icon=":material/chevron_left:", width="stretch")
-    c3.button(t("common.next"), key=f"{key}_next", on_click=_move, args=(key, 1, n),
-              disabled=current >= n, icon=":material/chevron_right:", width="stretch")
+    where = _buttons(key, 1, n, 1, t)
     return int(controls.choice(t("common.step"), key, tuple(range(1, n + 1)), 1, t=t, widget="select_slider",
-                               format_func=lambda k: f"{k}. {names[k - 1]}", where=c2))
+                               format_func=lambda k: f"{k}. {names[k - 1]}", where=where))
+
+
+def step_slider(key: str, label: str, total: int, default: int, t: Translator) -> int:
+    """Steps 0..total on a slider bound to ?key=, with Prev/Next; returns the chosen step."""
+    where = _buttons(key, 0, total, default, t)
+    return int(controls.slider(label, key, 0, total, default, t=t, where=where))

@@ -72,7 +72,7 @@ def test_link_values_out_of_range_are_clamped_with_a_notice(lang):
     captions = " ".join(c.value for c in at.caption)
     assert t("common.url_clamped", label=t("layer.ctl.n"), lo=2, hi=256, value=256) in captions
     assert t("common.url_invalid", label=t("layer.ctl.d")) in captions
-    assert t("common.url_unknown", label=t("layer.ctl.convention")) in captions
+    assert t("common.url_unknown", label=t("common.bn.convention")) in captions
 
 
 def test_unknown_language_falls_back_with_a_notice():

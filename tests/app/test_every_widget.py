@@ -8,7 +8,7 @@ import bn_core
 from tests.app.conftest import PAGES, open_page
 from ui import i18n
 from ui.i18n import Translator
-from ui.layer_controls import EPS_OPTIONS
+from ui.bn_settings import EPS_OPTIONS
 
 # Raw option values of every choice widget (AppTest only sees the translated labels).
 CHOICES = {

@@ -1,0 +1,84 @@
+"""Running statistics chasing the noisy batch statistics, revealed step by step in the browser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from bn_core.ema import EMATrace
+
+from .animation import play_controls
+from .theme import OKABE_ITO, style
+
+MAX_FRAMES = 60
+
+
+@dataclass(frozen=True)
+class EMALabels:
+    """Panel titles, trace names, axis titles and the Play/Pause labels."""
+
+    mean_panel: str
+    var_panel: str
+    batch: str
+    running: str
+    population: str
+    step: str
+    play: str
+    pause: str
+
+
+def frame_steps(total: int, active: int) -> list[int]:
+    """At most MAX_FRAMES step counts from 1 to total, always including `active` and `total`."""
+    steps = set(np.linspace(1, total, min(total, MAX_FRAMES)).round().astype(int).tolist())
+    return sorted(steps | {active, total})
+
+
+def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, labels: EMALabels):
+    t = np.arange(1, upto + 1)
+    t0 = np.arange(0, upto + 1)
+    batch_style = {"mode": "markers", "marker": {"color": OKABE_ITO["sky_blue"], "size": 6}}
+    run_style = {"mode": "lines", "line": {"color": OKABE_ITO["vermillion"], "width": 3}}
+    pop_style = {"mode": "lines", "line": {"color": OKABE_ITO["grey"], "dash": "dash", "width": 2}}
+    return [
+        go.Scatter(x=t, y=trace.batch_mean[:upto], name=labels.batch, legendgroup="b", **batch_style),
+        go.Scatter(x=t0, y=trace.running_mean[: upto + 1], name=labels.running, legendgroup="r", **run_style),
+        go.Scatter(x=t, y=pop_mean[:upto], name=labels.population, legendgroup="p", **pop_style),
+        go.Scatter(x=t, y=trace.batch_var[:upto], showlegend=False, legendgroup="b", **batch_style),
+        go.Scatter(x=t0, y=trace.running_var[: upto + 1], showlegend=False, legendgroup="r", **run_style),
+        go.Scatter(x=t, y=np.full(upto, pop_var), showlegend=False, legendgroup="p", **pop_style),
+    ]
+
+
+def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EMALabels,
+               *, active: int) -> go.Figure:
+    """Two panels (mean, variance) over steps 0..T; frames reveal the first k steps.
+    pop_mean: (T,) population mean per step; `active` is the step shown before Play."""
+    total = len(trace.batch_mean)
+    steps = frame_steps(total, active)
+    frames = [go.Frame(data=_traces(trace, pop_mean, pop_var, k, labels), name=str(k), traces=list(range(6)))
+              for k in steps]
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=(labels.mean_panel, labels.var_panel))
+    for i, tr in enumerate(_traces(trace, pop_mean, pop_var, active, labels)):
+        fig.add_trace(tr, row=1 if i < 3 else 2, col=1)
+    fig.frames = frames
+    style(fig, height=560)
+    fig.update_layout(margin={"t": 80}, legend={"y": 1.1})
+    fig.update_xaxes(range=[-0.5, total + 0.5])
+    fig.update_xaxes(title=labels.step, row=2, col=1)
+    _fix_y(fig, 1, [trace.batch_mean, trace.running_mean, pop_mean])
+    _fix_y(fig, 2, [trace.batch_var, trace.running_var, [pop_var]])
+    play_controls(fig, [str(k) for k in steps], [str(k) for k in steps], steps.index(active),
+                  play=labels.play, pause=labels.pause, duration_ms=120, redraw=False)
+    return fig
+
+
+def _fix_y(fig: go.Figure, row: int, series) -> None:
+    """Keep the y-range fixed across frames so the picture does not jump while it plays."""
+    values = np.concatenate([np.ravel(s) for s in series])
+    lo, hi = float(np.min(values)), float(np.max(values))
+    pad = 0.05 * (hi - lo) or 1.0
+    fig.update_yaxes(range=[lo - pad, hi + pad], row=row, col=1)

@@ -1,0 +1,61 @@
+"""Training vs inference: one sample's output across random batchmates, and the train/eval gap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .theme import OKABE_ITO, style
+
+
+@dataclass(frozen=True)
+class BatchmateLabels:
+    batch_size: str
+    output: str
+    training: str
+    inference: str
+    exact: str
+
+
+def batchmates_figure(outputs: dict[int, np.ndarray], inference: float, exact: float,
+                      labels: BatchmateLabels) -> go.Figure:
+    """A box per batch size of the sample's training-mode outputs, with the inference output and
+    the exact population normalization as horizontal lines."""
+    fig = go.Figure()
+    for b, ys in outputs.items():
+        fig.add_trace(go.Box(y=ys, name=str(b), marker_color=OKABE_ITO["blue"], boxpoints="outliers",
+                             showlegend=False, hovertemplate="%{y:.3f}<extra></extra>"))
+    for y, name, colour, dash in ((inference, labels.inference, OKABE_ITO["vermillion"], "solid"),
+                                  (exact, labels.exact, OKABE_ITO["grey"], "dash")):
+        fig.add_trace(go.Scatter(x=[str(b) for b in outputs], y=[y] * len(outputs), mode="lines", name=name,
+                                 line={"color": colour, "dash": dash, "width": 2.5}))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels.training,
+                             marker={"color": OKABE_ITO["blue"], "symbol": "square", "size": 10}))
+    style(fig, height=400)
+    fig.update_xaxes(title=labels.batch_size, type="category")
+    fig.update_yaxes(title=labels.output)
+    return fig
+
+
+@dataclass(frozen=True)
+class GapLabels:
+    step: str
+    error: str
+    running: str
+    batch: str
+
+
+def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels: GapLabels) -> go.Figure:
+    """Mean absolute error against the exact population output over training steps (log y)."""
+    fig = go.Figure([
+        go.Scatter(x=steps, y=running, name=labels.running, mode="lines",
+                   line={"color": OKABE_ITO["vermillion"], "width": 3}),
+        go.Scatter(x=steps, y=batch, name=labels.batch, mode="lines",
+                   line={"color": OKABE_ITO["blue"], "width": 2.5, "dash": "dash"}),
+    ])
+    style(fig, height=360)
+    fig.update_xaxes(title=labels.step)
+    fig.update_yaxes(title=labels.error, type="log")
+    return fig
