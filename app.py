@@ -1,4 +1,4 @@
-"""Batch Norm Lab: entry point. Page config, language, navigation over the chapters in pages/."""
+"""Batch Norm Lab: entry point. Page config, language, navigation over the page scripts in chapters/."""
 
 import streamlit as st
 

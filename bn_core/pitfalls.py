@@ -51,6 +51,6 @@ def swap_pitfall(spec: StreamSpec, gamma: float, beta: float) -> dict[str, float
 
 def eval_pitfall(spec: StreamSpec) -> dict[str, float]:
     """Two real samples normalized in training mode come out as about −1 and +1, whatever they are."""
-    a, b = batch_stream(spec)[-1][:2]
-    y = BatchNorm(1).forward(np.array([[a], [b]]), training=True)[:, 0]
-    return {"a": float(a), "b": float(b), "ya": float(y[0]), "yb": float(y[1])}
+    x1, x2 = batch_stream(spec)[-1][:2]
+    y = BatchNorm(1).forward(np.array([[x1], [x2]]), training=True)[:, 0]
+    return {"x1": float(x1), "x2": float(x2), "y1": float(y[0]), "y2": float(y[1])}

@@ -57,5 +57,5 @@ def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels
     ])
     style(fig, height=360)
     fig.update_xaxes(title=labels.step)
-    fig.update_yaxes(title=labels.error, type="log")
+    fig.update_yaxes(title=labels.error, type="log", dtick=1, tickformat=".0e", minor={"showgrid": True})
     return fig

@@ -1,4 +1,4 @@
-"""Imports point one way: bn_core <- figures <- ui <- pages / app.py."""
+"""Imports point one way: bn_core <- figures <- ui <- chapters / app.py."""
 
 import ast
 from pathlib import Path
@@ -49,14 +49,21 @@ def test_checker_sees_a_forbidden_import(tmp_path):
     assert imported_roots(bad) == {"streamlit", "plotly"}
 
 
+def test_no_legacy_pages_folder():
+    """A folder named pages/ beside app.py makes Streamlit run its legacy multipage shim on the first
+    script run of a process: a deep link then shows "Page not found" (and AppTest loses the
+    sidebar). The page scripts live in chapters/ and are listed explicitly in ui/nav.py."""
+    assert not (ROOT / "pages").exists()
+
+
 def test_pages_are_thin():
-    for path in (ROOT / "pages").glob("*.py"):
+    for path in (ROOT / "chapters").glob("*.py"):
         lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
         assert len(lines) <= 60, f"{path.name} has {len(lines)} lines; move logic into ui/ or figures/"
 
 
 def test_files_stay_small():
-    for package in ("bn_core", "figures", "ui", "pages"):
+    for package in ("bn_core", "figures", "ui", "chapters"):
         for path in (ROOT / package).rglob("*.py"):
             n = len(path.read_text(encoding="utf-8").splitlines())
             assert n <= 300, f"{path.relative_to(ROOT)} has {n} lines; split it"

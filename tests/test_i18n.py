@@ -41,7 +41,7 @@ def test_chinese_is_actually_chinese():
 
 def literal_keys() -> set[str]:
     keys = set()
-    for folder in ("ui", "pages"):
+    for folder in ("ui", "chapters"):
         for path in (ROOT / folder).rglob("*.py"):
             keys |= set(re.findall(r'\bt\("([a-z_0-9]+\.[a-z_.0-9]+)"', path.read_text(encoding="utf-8")))
     keys |= set(re.findall(r'\bt\("([a-z_0-9]+\.[a-z_.0-9]+)"', (ROOT / "app.py").read_text(encoding="utf-8")))

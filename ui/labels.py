@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from figures.conventions import ConventionLabels
 from figures.diagram import DiagramLabels
+from figures.ema import EMALabels
 from figures.five_steps import FiveStepsLabels
 from figures.gradients import GradientLabels
 from figures.heatmap import HeatmapLabels
 from figures.histograms import HistogramLabels
+from figures.inference import BatchmateLabels, GapLabels
 
 from .i18n import Translator
 
@@ -39,3 +42,26 @@ def histograms(t: Translator) -> HistogramLabels:
     return HistogramLabels(before=t("home.picture.before"), after=t("home.picture.after"),
                            feature=t("common.feature_j"), x_before=t("home.picture.x_before"),
                            x_after=t("home.picture.x_after"))
+
+
+def ema(t: Translator) -> EMALabels:
+    return EMALabels(mean_panel=t("running.ema.mean_panel"), var_panel=t("running.ema.var_panel"),
+                     batch=t("running.ema.batch"), running=t("running.ema.running"),
+                     population=t("running.ema.population"), step=t("running.ema.step"),
+                     play=t("common.play"), pause=t("common.pause"))
+
+
+def conventions(t: Translator) -> ConventionLabels:
+    return ConventionLabels(mean_panel=t("running.conv.mean_panel"), var_panel=t("running.conv.var_panel"),
+                            step=t("running.ema.step"), batch=t("running.ema.batch"))
+
+
+def batchmates(t: Translator) -> BatchmateLabels:
+    return BatchmateLabels(batch_size=t("running.infer.batch_size"), output=t("running.infer.output"),
+                           training=t("running.infer.training"), inference=t("running.infer.inference"),
+                           exact=t("running.infer.exact"))
+
+
+def gap(t: Translator) -> GapLabels:
+    return GapLabels(step=t("running.ema.step"), error=t("running.gap.error"),
+                     running=t("running.gap.running"), batch=t("running.gap.batch"))

@@ -20,9 +20,10 @@ class Chapter:
     key: str
 
 
-HOME = Chapter(0, "pages/home.py", "home", ":material/home:", "home")
+HOME = Chapter(0, "chapters/home.py", "home", ":material/home:", "home")
 CHAPTERS = (
-    Chapter(3, "pages/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
+    Chapter(3, "chapters/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
+    Chapter(4, "chapters/running_stats.py", "running-stats", ":material/timeline:", "running_stats"),
 )
 
 

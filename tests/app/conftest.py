@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGES = {"home": "pages/home.py", "bn_layer": "pages/bn_layer.py"}
+PAGES = {"home": "chapters/home.py", "bn_layer": "chapters/bn_layer.py", "running_stats": "chapters/running_stats.py"}
 
 
 def open_page(page: str, lang: str = "en", **params) -> AppTest:

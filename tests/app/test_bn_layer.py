@@ -83,7 +83,7 @@ def test_unknown_language_falls_back_with_a_notice():
 
 def test_language_survives_a_page_change():
     at = open_page("home", "zh")
-    at.switch_page("pages/bn_layer.py").run()
+    at.switch_page("chapters/bn_layer.py").run()
     assert at.title[0].value == Translator("zh")("layer.title")
 
 

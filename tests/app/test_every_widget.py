@@ -7,8 +7,8 @@ import pytest
 import bn_core
 from tests.app.conftest import PAGES, open_page
 from ui import i18n
-from ui.i18n import Translator
 from ui.bn_settings import EPS_OPTIONS
+from ui.i18n import Translator
 
 # Raw option values of every choice widget (AppTest only sees the translated labels).
 CHOICES = {
@@ -17,9 +17,11 @@ CHOICES = {
     "bn_eps": EPS_OPTIONS,
     "bn_dy": bn_core.UPSTREAM_KINDS,
     "bn_step": (1, 2, 3, 4, 5),
+    "rs_conv": ("pytorch", "keras", "cumulative"),
+    "rs_eps": EPS_OPTIONS,
 }
 
-TITLES = {"home": "home.title", "bn_layer": "layer.title"}
+TITLES = {"home": "home.title", "bn_layer": "layer.title", "running_stats": "running.title"}
 
 
 def assert_ok(at, where: str) -> None:
@@ -35,12 +37,6 @@ def widgets_of(at):
             if w.key:
                 found.append((kind, w.key))
     return found
-
-
-def present(at, key: str, page: str, lang: str):
-    """`at` if the widget is on screen, else a fresh run: AppTest drops the entry point's sidebar
-    on reruns of the default page (a browser does not; tests/e2e checks the sidebar there)."""
-    return at if key in {k for _, k in widgets_of(at)} else open_page(page, lang)
 
 
 def move(at, kind: str, key: str):
@@ -60,9 +56,7 @@ def test_every_widget_moves_without_exception(page, lang):
     t = Translator(lang)
     assert at.title[0].value == t(TITLES[page])
     for kind, key in widgets_of(at):
-        at = present(at, key, page, lang)
         for value in move(at, kind, key):
-            at = present(at, key, page, lang)
             getattr(at, kind)(key=key).set_value(value).run()
             assert_ok(at, f"{page}/{lang}: {key}={value!r}")
         assert at.title[0].value == t(TITLES[page]), f"language changed after moving {key}"

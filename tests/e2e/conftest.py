@@ -53,6 +53,16 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 @pytest.fixture(scope="session")
 def server_url():
+    yield from _serve()
+
+
+@pytest.fixture
+def fresh_server_url():
+    """A server no browser has visited yet (for cold-start behaviour)."""
+    yield from _serve()
+
+
+def _serve():
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true"]

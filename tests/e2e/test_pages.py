@@ -11,6 +11,7 @@ from ui.i18n import Translator
 PAGES = [
     ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
+    ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
 ]
 
 

@@ -1,0 +1,51 @@
+"""Browser behaviour: animations play client-side, language survives navigation, cold deep links."""
+
+from __future__ import annotations
+
+from tests.e2e.browser import EXCEPTION, chart_data, wait_idle
+from ui.i18n import Translator
+
+
+def test_five_steps_animation_plays_in_the_browser(page, server_url):
+    page.goto(f"{server_url}/bn-layer?lang=en")
+    wait_idle(page)
+    t = Translator("en")
+    assert t("layer.steps.title.1") in chart_data(page, 1, "g.layout.title.text")  # the theme adds <b>
+    page.locator(".js-plotly-plot").nth(1).locator(".updatemenu-button").first.click()
+    page.wait_for_function(
+        "(title) => document.querySelectorAll('.js-plotly-plot')[1].layout.title.text.includes(title)",
+        arg=t("layer.steps.title.5"), timeout=20_000)
+    dots = chart_data(page, 1, "Array.from(g._fullData[0].x)")
+    assert len(dots) == 32
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_ema_animation_reveals_more_steps(page, server_url):
+    page.goto(f"{server_url}/running-stats?lang=zh&rs_step=5")
+    wait_idle(page)
+    assert chart_data(page, 0, "g._fullData[0].x.length") == 5
+    page.locator(".js-plotly-plot").nth(0).locator(".updatemenu-button").first.click()
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[0].x.length > 50",
+                           timeout=30_000)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_language_switch_survives_page_change(page, server_url):
+    page.goto(f"{server_url}/?lang=en")
+    wait_idle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
+    wait_idle(page)
+    zh = Translator("zh")
+    assert page.locator("h1").first.inner_text().strip() == zh("home.title")
+    assert "lang=zh" in page.url
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name=zh("nav.bn_layer")).click()
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == zh("layer.title")
+    assert "lang=zh" in page.url
+
+
+def test_deep_link_on_a_cold_server_finds_its_page(page, fresh_server_url):
+    page.goto(f"{fresh_server_url}/running-stats?lang=zh&rs_batch=4")
+    wait_idle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("h1").first.inner_text().strip() == Translator("zh")("running.title")

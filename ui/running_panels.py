@@ -1,0 +1,109 @@
+"""Chapter 4's panels: the EMA lab, conventions side by side, training vs inference, the gap."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import streamlit as st
+
+from bn_core import ema, inference
+from bn_core.stream import population_mean
+from figures.conventions import conventions_figure
+from figures.ema import ema_figure
+from figures.inference import batchmates_figure, gap_figure
+
+from . import charts, controls, labels, running_cache
+from .i18n import Translator
+from .running_cache import RunningConfig
+from .stepper import step_slider
+from .tables import formatted_table
+
+
+def ema_lab(cfg: RunningConfig, t: Translator) -> None:
+    """Step through training: batch statistics, the running statistics chasing them, the update."""
+    tr = running_cache.trace(cfg)
+    total = cfg.stream.steps
+    step = step_slider("rs_step", t("running.ema.step"), total, min(20, total), t)
+    pop = population_mean(cfg.stream, np.arange(1, total + 1))
+    charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema")
+    st.caption(t("running.ema.caption"))
+    _update_arithmetic(cfg, tr, step, t)
+
+
+def _update_arithmetic(cfg: RunningConfig, tr: ema.EMATrace, step: int, t: Translator) -> None:
+    if step == 0:
+        st.markdown(t("running.ema.initial"))
+        return
+    w = ema.new_batch_weight(cfg.convention, cfg.momentum) if cfg.momentum is not None else 1.0 / step
+    m = cfg.stream.batch_size
+    fed = tr.batch_var_unbiased[step - 1] if cfg.convention == "pytorch" else tr.batch_var[step - 1]
+    st.markdown(t("running.ema.update", step=step, w=f"{w:.4g}"))
+    st.latex(rf"\hat\mu_{{{step}}} = (1-{w:.4g})\cdot{tr.running_mean[step - 1]:.4g} + {w:.4g}\cdot"
+             rf"{tr.batch_mean[step - 1]:.4g} = {tr.running_mean[step]:.4g}")
+    var_note = rf"\tfrac{{{m}}}{{{m - 1}}}\,\sigma^2_B = " if cfg.convention == "pytorch" else r"\sigma^2_B = "
+    st.latex(rf"\hat\sigma^2_{{{step}}} = (1-{w:.4g})\cdot{tr.running_var[step - 1]:.4g} + {w:.4g}\cdot"
+             rf"{fed:.4g} = {tr.running_var[step]:.4g}, \qquad {var_note}{fed:.4g}")
+
+
+def conventions(cfg: RunningConfig, t: Translator) -> None:
+    """PyTorch m, Keras 1 - m and the cumulative average on the same stream, with a table."""
+    st.header(t("running.conv.header"))
+    st.markdown(t("running.conv.intro"))
+    m = controls.slider(t("running.conv.m"), "rs_cmp_m", 0.01, 0.99, 0.1, t=t, step=0.01)
+    traces = running_cache.side_by_side(cfg.stream, float(m))
+    names = {k: t(f"running.conv.name.{k}", m=f"{m:g}", k=f"{1 - m:g}") for k in traces}
+    charts.show(conventions_figure({names[k]: v for k, v in traces.items()}, labels.conventions(t)),
+                key="running_conventions")
+    st.info(t("running.conv.equivalent", m=f"{m:g}", k=f"{1 - m:g}"), icon=":material/sync_alt:")
+    rows = [_convention_row(names[key], tr, t) for key, tr in traces.items()]
+    formatted_table(rows, key="running_conv_table")
+    st.caption(t("running.conv.not_optimizer"))
+
+
+def _convention_row(name: str, tr: ema.EMATrace, t: Translator) -> dict[str, str]:
+    """One row of the conventions table: weight, window, half-life, variance fed in, final state."""
+    w = ema.new_batch_weight(tr.convention, tr.momentum)
+    variance = "unbiased" if tr.convention == "pytorch" else "biased"
+    return {
+        t("running.conv.col.convention"): name,
+        t("running.conv.col.weight"): f"{w:.3g}" if w is not None else "1/t",
+        t("running.conv.col.window"): f"{ema.averaging_window(w):.3g}" if w is not None else t("running.conv.all"),
+        t("running.conv.col.half_life"): _fmt_steps(ema.half_life(w)) if w is not None else "—",
+        t("running.conv.col.variance"): t(f"running.conv.var.{variance}"),
+        t("running.conv.col.final_mean"): f"{tr.running_mean[-1]:.4g}",
+        t("running.conv.col.final_var"): f"{tr.running_var[-1]:.4g}",
+    }
+
+
+def _fmt_steps(x: float) -> str:
+    return "∞" if math.isinf(x) else f"{x:.3g}"
+
+
+def train_vs_inference(cfg: RunningConfig, t: Translator) -> None:
+    """One sample normalized in training mode among random batchmates vs at inference."""
+    st.header(t("running.infer.header"))
+    st.markdown(t("running.infer.intro"))
+    spec = cfg.stream
+    x0 = controls.slider(t("running.infer.x0"), "rs_x0", -30.0, 30.0, 7.0, t=t, step=0.1)
+    tr = running_cache.trace(cfg)
+    y_inf = float(ema.trained_layer(tr, spec.steps).forward(np.array([[x0]]), training=False)[0, 0])
+    y_exact = float(inference.population_output(np.array(x0), spec, spec.steps, cfg.eps))
+    outputs = running_cache.batchmates(cfg, float(x0))
+    charts.show(batchmates_figure(outputs, y_inf, y_exact, labels.batchmates(t)), key="running_batchmates")
+    spread = {b: float(np.std(v)) for b, v in outputs.items()}
+    st.markdown(t("running.infer.readout", y_inf=f"{y_inf:.4g}", y_exact=f"{y_exact:.4g}",
+                  s2=f"{spread[2]:.3g}", s128=f"{spread[128]:.3g}"))
+    with st.expander(t("running.infer.one_header")):
+        st.code(inference.training_error_message(float(x0)), language=None)
+        st.markdown(t("running.infer.one_body"))
+
+
+def train_eval_gap(cfg: RunningConfig, t: Translator) -> None:
+    """Error of running- vs batch-statistics outputs against the exact population normalization."""
+    st.header(t("running.gap.header"))
+    st.markdown(t("running.gap.intro"))
+    g = running_cache.gap(cfg)
+    charts.show(gap_figure(g.steps, g.running, g.batch, labels.gap(t)), key="running_gap")
+    st.markdown(t("running.gap.readout", running=f"{g.running[-1]:.3g}", batch=f"{g.batch[-1]:.3g}",
+                  b=cfg.stream.batch_size, steps=cfg.stream.steps))
