@@ -15,8 +15,10 @@ def play_controls(
     pause: str,
     duration_ms: int = 900,
     redraw: bool = True,
+    stacked: bool = False,
 ) -> go.Figure:
-    """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig."""
+    """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig.
+    stacked=True puts the slider on its own row under the buttons (for narrow figures)."""
     timing = {"frame": {"duration": duration_ms, "redraw": redraw},
               "transition": {"duration": duration_ms // 2, "easing": "cubic-in-out"}}
     fig.update_layout(
@@ -42,4 +44,7 @@ def play_controls(
         }],
     )
     fig.update_layout(margin={"b": 150})
+    if stacked:
+        fig.update_layout(margin={"b": 190})
+        fig.layout.sliders[0].update(x=0, len=1.0, pad={"t": 110, "r": 10})
     return fig

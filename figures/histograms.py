@@ -22,14 +22,16 @@ class HistogramLabels:
     x_after: str
 
 
-def before_after_histograms(x: np.ndarray, y: np.ndarray, *, labels: HistogramLabels) -> go.Figure:
-    """Overlaid per-feature histograms of x (N, D) on the left and y (N, D) on the right."""
+def before_after_histograms(x: np.ndarray, y: np.ndarray, *, labels: HistogramLabels,
+                           names: tuple[str, ...] | None = None) -> go.Figure:
+    """Overlaid per-feature histograms of x (N, D) on the left and y (N, D) on the right; legend
+    entries are `names` if given, else labels.feature formatted with j = 1..D."""
     fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.before, labels.after),
                         horizontal_spacing=0.1)
     for col, data in ((1, x), (2, y)):
         for j in range(data.shape[1]):
             fig.add_trace(go.Histogram(
-                x=data[:, j], name=labels.feature.format(j=j + 1), legendgroup=str(j),
+                x=data[:, j], name=names[j] if names else labels.feature.format(j=j + 1), legendgroup=str(j),
                 showlegend=col == 1, marker_color=series_colour(j), opacity=0.6, nbinsx=40,
             ), row=1, col=col)
     style(fig, height=360)

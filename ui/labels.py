@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from figures.contours import ContourLabels
 from figures.conventions import ConventionLabels
 from figures.diagram import DiagramLabels
 from figures.ema import EMALabels
+from figures.feature_scatter import MorphLabels, ScatterLabels
 from figures.five_steps import FiveStepsLabels
 from figures.gradients import GradientLabels
 from figures.heatmap import HeatmapLabels
@@ -65,3 +67,25 @@ def batchmates(t: Translator) -> BatchmateLabels:
 def gap(t: Translator) -> GapLabels:
     return GapLabels(step=t("running.ema.step"), error=t("running.gap.error"),
                      running=t("running.gap.running"), batch=t("running.gap.batch"))
+
+
+def scatter(t: Translator, names: tuple[str, ...]) -> ScatterLabels:
+    return ScatterLabels(shared=t("inputs.scatter.shared"), raw=t("inputs.scatter.raw"),
+                         standardized=t("inputs.scatter.std"), x1=names[0], x2=names[1])
+
+
+def feature_histograms(t: Translator) -> HistogramLabels:
+    return HistogramLabels(before=t("inputs.hist.before"), after=t("inputs.hist.after"),
+                           feature=t("common.feature_j"), x_before=t("inputs.hist.x_before"),
+                           x_after=t("inputs.hist.x_after"))
+
+
+def morph(t: Translator) -> MorphLabels:
+    return MorphLabels(x1=t("inputs.x1"), x2=t("inputs.x2"), title=t("inputs.morph.title"))
+
+
+def contour(t: Translator, title: str) -> ContourLabels:
+    return ContourLabels(title=title, w1="w₁", w2="w₂", colour=t("surface.fig.colour"),
+                         path=t("surface.fig.path"), start=t("surface.fig.start"),
+                         minimum=t("surface.fig.minimum"), steep=t("surface.fig.steep"),
+                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"))

@@ -22,6 +22,8 @@ class Chapter:
 
 HOME = Chapter(0, "chapters/home.py", "home", ":material/home:", "home")
 CHAPTERS = (
+    Chapter(1, "chapters/inputs.py", "inputs", ":material/scale:", "inputs"),
+    Chapter(2, "chapters/loss_surface.py", "loss-surface", ":material/landscape:", "loss_surface"),
     Chapter(3, "chapters/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
     Chapter(4, "chapters/running_stats.py", "running-stats", ":material/timeline:", "running_stats"),
 )

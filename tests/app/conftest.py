@@ -9,7 +9,13 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PAGES = {"home": "chapters/home.py", "bn_layer": "chapters/bn_layer.py", "running_stats": "chapters/running_stats.py"}
+PAGES = {
+    "home": "chapters/home.py",
+    "inputs": "chapters/inputs.py",
+    "loss_surface": "chapters/loss_surface.py",
+    "bn_layer": "chapters/bn_layer.py",
+    "running_stats": "chapters/running_stats.py",
+}
 
 
 def open_page(page: str, lang: str = "en", **params) -> AppTest:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 import bn_core
+from bn_core.features import SHAPES
 from tests.app.conftest import PAGES, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
+from ui.data_controls import X2_SCALES
 from ui.i18n import Translator
+from ui.surface_controls import LR_FRACS, RATIOS, WHITENING
 
 # Raw option values of every choice widget (AppTest only sees the translated labels).
 CHOICES = {
@@ -19,9 +22,15 @@ CHOICES = {
     "bn_step": (1, 2, 3, 4, 5),
     "rs_conv": ("pytorch", "keras", "cumulative"),
     "rs_eps": EPS_OPTIONS,
+    "d_shape": SHAPES,
+    "d_x2": X2_SCALES,
+    "ls_ratio": RATIOS,
+    "ls_white": WHITENING,
+    "ls_lr": LR_FRACS,
 }
 
-TITLES = {"home": "home.title", "bn_layer": "layer.title", "running_stats": "running.title"}
+TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
+          "bn_layer": "layer.title", "running_stats": "running.title"}
 
 
 def assert_ok(at, where: str) -> None:
@@ -32,7 +41,7 @@ def assert_ok(at, where: str) -> None:
 def widgets_of(at):
     """(kind, key) of every keyed widget on the page, in order."""
     found = []
-    for kind in ("slider", "select_slider", "number_input", "radio"):
+    for kind in ("slider", "select_slider", "number_input", "radio", "selectbox", "checkbox"):
         for w in getattr(at, kind):
             if w.key:
                 found.append((kind, w.key))
@@ -44,6 +53,8 @@ def move(at, kind: str, key: str):
     w = getattr(at, kind)(key=key)
     if kind in ("slider", "number_input"):
         return [w.max, w.min, w.value]  # ends, then back, so later widgets see the default page
+    if kind == "checkbox":
+        return [not w.value, w.value]
     assert key in CHOICES, f"add the options of the new choice widget {key!r} to CHOICES"
     assert len(CHOICES[key]) == len(w.options)
     return [*CHOICES[key], w.value]
@@ -57,6 +68,8 @@ def test_every_widget_moves_without_exception(page, lang):
     assert at.title[0].value == t(TITLES[page])
     for kind, key in widgets_of(at):
         for value in move(at, kind, key):
+            if getattr(at, kind)(key=key).disabled:
+                continue
             getattr(at, kind)(key=key).set_value(value).run()
             assert_ok(at, f"{page}/{lang}: {key}={value!r}")
         assert at.title[0].value == t(TITLES[page]), f"language changed after moving {key}"

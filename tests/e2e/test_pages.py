@@ -10,6 +10,8 @@ from ui.i18n import Translator
 # (url path, title key, slider label key, chart index, JS expression that changes when it redraws)
 PAGES = [
     ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
+    ("inputs", "inputs.title", "data.n", 0, "g._fullData[0].x.length"),
+    ("loss-surface", "surface.title.page", "surface.ctl.u", 0, "Array.from(g._fullData[2].x)"),
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
 ]

@@ -1,0 +1,20 @@
+"""Chapter 2 — Canyon vs bowl: the loss surface of raw and standardized features, and descent on it."""
+
+import streamlit as st
+
+from ui import features_cache, surface_controls, surface_panels
+from ui.lang import translator
+
+t = translator()
+st.title(t("surface.title.page"))
+st.markdown(t("surface.intro"))
+
+spec, classic = surface_controls.data_spec(t)       # shared with chapter 1 through the URL
+cfg = surface_controls.descent_settings(spec, t)
+surfaces = features_cache.surfaces(cfg)
+
+surface_panels.contours(surfaces, cfg, classic, t)
+st.subheader(t("surface.numbers_header"))
+surface_panels.readouts(surfaces, cfg, t)
+st.markdown(t("surface.bn_note"))
+surface_panels.surfaces_3d(surfaces, cfg, classic, t)

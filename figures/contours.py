@@ -1,0 +1,130 @@
+"""Loss contours over (w1, w2) with a gradient-descent path that plays in the browser.
+
+The contour shows log10(L - L*) with evenly spaced levels, i.e. log-spaced loss levels. Axes keep
+an equal aspect ratio, so a canyon looks as narrow as it is. An invisible grid of markers makes
+the plot clickable (Streamlit reports clicks on points), which is how the learner sets the start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+
+from bn_core.descent import Path, Quadratic
+
+from .animation import play_controls
+from .theme import OKABE_ITO, SEQUENTIAL, style
+
+GRID = 90
+CLICK_GRID = 25
+MAX_FRAMES = 60
+
+
+@dataclass(frozen=True)
+class ContourLabels:
+    title: str
+    w1: str
+    w2: str
+    colour: str
+    path: str
+    start: str
+    minimum: str
+    steep: str
+    gentle: str
+    play: str
+    pause: str
+
+
+@dataclass(frozen=True)
+class View:
+    """A square box of half-size `half` around the minimum w_star (equal aspect ratio)."""
+
+    centre: np.ndarray
+    half: float
+
+    def grid(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        return (np.linspace(self.centre[0] - self.half, self.centre[0] + self.half, n),
+                np.linspace(self.centre[1] - self.half, self.centre[1] + self.half, n))
+
+
+def view_for(q: Quadratic, scale: float = 1.5) -> View:
+    """The box holding the level set L - L* = scale * (L(0) - L*): the zero model's excess loss."""
+    excess = scale * max(float(q.loss(np.zeros(2)) - q.l_star), 1e-12)
+    half = float(np.max(np.sqrt(excess * np.diag(np.linalg.inv(q.a)))))
+    return View(q.w_star.copy(), half)
+
+
+def _path_traces(path: Path, k: int, labels: ContourLabels) -> list[go.Scatter]:
+    shown = path.w[: k + 1]
+    return [
+        go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=labels.path,
+                   line={"color": OKABE_ITO["vermillion"], "width": 2.5},
+                   marker={"size": 5, "color": OKABE_ITO["vermillion"]}),
+    ]
+
+
+def frame_steps(total: int, active: int) -> list[int]:
+    steps = set(np.linspace(0, total, min(total + 1, MAX_FRAMES)).round().astype(int).tolist())
+    return sorted(steps | {active, total})
+
+
+def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
+                   parts: tuple[np.ndarray, np.ndarray] | None = None) -> go.Figure:
+    """Contours, the clickable grid, the start and the minimum, the path up to step `active` (frames
+    for every step), and, if given, the gradient's (gentle, steep) parts drawn at w_active."""
+    g1, g2 = view.grid(GRID)
+    w = np.stack(np.meshgrid(g1, g2), axis=-1)
+    z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300))
+    fig = go.Figure()
+    fig.add_trace(go.Contour(x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
+                             colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
+                             contours={"coloring": "heatmap"},
+                             line={"width": 0.5}))
+    c1, c2 = view.grid(CLICK_GRID)
+    cw = np.stack(np.meshgrid(c1, c2), axis=-1).reshape(-1, 2)
+    fig.add_trace(go.Scatter(x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
+                             marker={"size": 14, "opacity": 0.0}, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[path.w[0, 0]], y=[path.w[0, 1]], mode="markers", name=labels.start,
+                             marker={"symbol": "circle-open", "size": 14, "line": {"width": 3},
+                                     "color": OKABE_ITO["vermillion"]}))
+    fig.add_trace(go.Scatter(x=[q.w_star[0]], y=[q.w_star[1]], mode="markers", name=labels.minimum,
+                             marker={"symbol": "x", "size": 12, "color": OKABE_ITO["yellow"]}))
+    total = len(path.w) - 1
+    active = min(active, total)
+    steps = frame_steps(total, active)
+    fig.add_traces(_path_traces(path, active, labels))
+    fig.frames = [go.Frame(data=_path_traces(path, k, labels), traces=[4], name=str(k)) for k in steps]
+    if parts is not None:
+        _arrows(fig, path.w[active], parts, labels)
+    style(fig, height=480, title=labels.title)
+    lo = view.centre - view.half
+    hi = view.centre + view.half
+    fig.update_xaxes(title=labels.w1, range=[lo[0], hi[0]], showgrid=False, zeroline=False)
+    fig.update_yaxes(title=labels.w2, range=[lo[1], hi[1]], showgrid=False, zeroline=False,
+                     scaleanchor="x", scaleratio=1)
+    every = max(1, len(steps) // 4)
+    tick = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
+    play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
+                  pause=labels.pause, duration_ms=150, redraw=True, stacked=True)
+    fig.update_layout(clickmode="event+select", dragmode=False, showlegend=False, height=560)
+    return fig
+
+
+def _arrows(fig: go.Figure, at: np.ndarray, parts, labels: ContourLabels) -> None:
+    """The descent direction -∇L split into its gentle and steep parts, as arrows from w_k."""
+    gentle, steep = parts
+    longest = max(float(np.linalg.norm(gentle)), float(np.linalg.norm(steep)), 1e-300)
+    length = _arrow_len(fig)  # the longer arrow spans a fifth of the box; the other keeps its ratio
+    for vec, colour, name in ((gentle, OKABE_ITO["bluish_green"], labels.gentle),
+                              (steep, OKABE_ITO["reddish_purple"], labels.steep)):
+        tip = at - vec / longest * length
+        fig.add_annotation(x=tip[0], y=tip[1], ax=at[0], ay=at[1], xref="x", yref="y", axref="x", ayref="y",
+                           showarrow=True, arrowhead=3, arrowwidth=3, arrowcolor=colour, text="")
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, line={"color": colour, "width": 3}))
+
+
+def _arrow_len(fig: go.Figure) -> float:
+    contour = fig.data[0]
+    return 0.2 * (float(contour.x[-1]) - float(contour.x[0])) / 2

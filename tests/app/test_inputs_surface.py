@@ -1,0 +1,68 @@
+"""Chapters 1 and 2 through AppTest: shared data settings, the morph's κ, divergence labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from bn_core.features import FeatureSpec, condition_number, make_features, standardize
+from tests.app.conftest import open_page
+from ui.i18n import Translator
+
+
+def metric_value(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("s", [0.0, 1.0])
+def test_morph_kappa_at_the_end_points(s):
+    t = Translator("en")
+    at = open_page("inputs", "en", in_morph=str(s))
+    x = make_features(FeatureSpec())
+    data = x if s == 0.0 else standardize(x).z
+    assert metric_value(at, t("inputs.morph.kappa")) == f"{condition_number(data):,.4g}"
+
+
+def test_data_settings_are_shared_with_chapter_two():
+    at = open_page("inputs", "en")
+    at.slider(key="d_n").set_value(500).run()
+    at.selectbox(key="d_shape").set_value("skewed").run()
+    at.switch_page("chapters/loss_surface.py").run()
+    assert at.slider(key="d_n").value == 500
+    assert at.selectbox(key="d_shape").value == "skewed"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_learning_rate_above_two_over_lambda_max_is_labelled_diverged(lang):
+    t = Translator(lang)
+    at = open_page("loss_surface", lang, ls_lr="1.01")
+    assert len(at.warning) == 2
+    table = at.dataframe[0].value
+    assert list(table[t("surface.col.status")]) == [t("surface.status.diverged")] * 2
+    at.select_slider(key="ls_lr").set_value(0.99).run()
+    assert len(at.warning) == 0
+    assert list(at.dataframe[0].value[t("surface.col.status")]) == [t("surface.status.ok")] * 2
+
+
+def test_classic_ranges_show_numbers_instead_of_a_raw_plot():
+    t = Translator("en")
+    at = open_page("loss_surface", "en", ls_classic="true")
+    assert len(at.info) == 1 and "κ =" in at.info[0].value
+    kappa = at.dataframe[0].value["κ"].iloc[0]
+    assert float(kappa.replace(",", "")) > 1e8
+    assert not at.exception
+    assert t("surface.title.raw") == at.dataframe[0].value[t("surface.col.surface")].iloc[0]
+
+
+def test_whitening_makes_the_right_hand_bowl_round():
+    at = open_page("loss_surface", "en", d_corr="0.9", ls_white="zca")
+    kappas = list(at.dataframe[0].value["κ"])
+    assert float(kappas[1].replace(",", "")) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_link_junk_gets_a_notice_and_defaults():
+    t = Translator("en")
+    at = open_page("loss_surface", "en", d_n="lots", ls_ratio="7", ls_lr="nan")
+    captions = " ".join(c.value for c in at.caption)
+    assert t("common.url_invalid", label=t("data.n")) in captions
+    assert t("common.url_unknown", label=t("surface.ctl.ratio")) in captions
+    assert at.slider(key="d_n").value == 200 and at.select_slider(key="ls_ratio").value == 10

@@ -1,0 +1,64 @@
+"""Chapters 1 and 2 in a real browser: click to set the start, play the descent, hostile uploads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import EXCEPTION, chart_data, wait_idle
+from ui.i18n import Translator
+
+
+def test_click_on_the_contour_sets_the_start(page, server_url):
+    page.goto(f"{server_url}/loss-surface?lang=en")
+    wait_idle(page)
+    before = chart_data(page, 1, "Array.from(g._fullData[2].x)")
+    plot = page.locator(".js-plotly-plot").nth(1)
+    plot.scroll_into_view_if_needed()
+    box = plot.locator(".nsewdrag").first.bounding_box()
+    page.mouse.click(box["x"] + 0.8 * box["width"], box["y"] + 0.8 * box["height"])
+    page.wait_for_function(
+        f"() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')[1]._fullData[2].x))"
+        f" !== JSON.stringify({before})", timeout=20_000)
+    wait_idle(page)
+    u = page.locator('[data-testid="stSlider"]').filter(has_text=Translator("en")("surface.ctl.u"))
+    assert "-0.80" not in u.inner_text()
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_descent_animation_plays(page, server_url):
+    page.goto(f"{server_url}/loss-surface?lang=zh&ls_step=0")
+    wait_idle(page)
+    assert chart_data(page, 1, "g._fullData[4].x.length") == 1
+    page.locator(".js-plotly-plot").nth(1).locator(".updatemenu-button").first.click()
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot')[1]._fullData[4].x.length > 30",
+                           timeout=30_000)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+@pytest.mark.parametrize(("name", "data", "key"), [
+    ("binary.csv", bytes(range(256)) * 8, "upload.refusal.binary"),
+    ("header.csv", b"a,b\n", "upload.refusal.header_only"),
+])
+def test_hostile_upload_shows_its_message(page, server_url, tmp_path: Path, name, data, key):
+    path = tmp_path / name
+    path.write_bytes(data)
+    page.goto(f"{server_url}/inputs?lang=en")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_text(Translator("en")(key)).wait_for(timeout=20_000)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_chinese_csv_upload_shows_the_views(page, server_url, tmp_path: Path, screenshot_dir):
+    path = tmp_path / "身高体重.csv"
+    path.write_text("身高,体重,备注\n170,60,a\n180,75,b\n165,,c\n175,70,d\n", encoding="utf-8")
+    page.goto(f"{server_url}/inputs?lang=zh")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    t = Translator("zh")
+    page.get_by_text(t("upload.note.dropped_rows", count=1, total=4, inf=False)).wait_for(timeout=20_000)
+    wait_idle(page)
+    assert page.locator(".js-plotly-plot").count() >= 5
+    assert page.locator(EXCEPTION).count() == 0

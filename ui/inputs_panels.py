@@ -1,0 +1,70 @@
+"""Chapter 1's panels: raw vs standardized views, the per-feature table, one sample's formula,
+the morph towards standardized data with its live κ."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from bn_core import features
+from figures.feature_scatter import morph_scatter, raw_vs_standardized
+from figures.histograms import before_after_histograms
+
+from . import charts, controls, labels
+from .i18n import Translator
+from .tables import formatted_table
+
+
+def views(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator, key: str) -> None:
+    """Scatter (shared and own axes) of the first two columns, then histograms of all columns."""
+    charts.show(raw_vs_standardized(x[:, :2], std.z[:, :2], labels.scatter(t, names)), key=f"{key}_scatter")
+    st.caption(t("inputs.scatter_caption"))
+    charts.show(before_after_histograms(x, std.z, labels=labels.feature_histograms(t), names=names),
+                key=f"{key}_hist")
+
+
+def _fmt(v: float) -> str:
+    return "∞" if np.isinf(v) else f"{v:,.5g}"
+
+
+def stats_table(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator, key: str) -> None:
+    """Mean, variance, std, min, max of every feature before and after standardization."""
+    rows = []
+    for j, name in enumerate(names):
+        for stage, data, mean, var, sd in (
+            (t("inputs.table.raw"), x[:, j], std.mu[j], std.var[j], std.std[j]),
+            (t("inputs.table.std"), std.z[:, j], std.z[:, j].mean(), std.z[:, j].var(), std.z[:, j].std()),
+        ):
+            rows.append({t("inputs.table.feature"): name, t("inputs.table.stage"): stage,
+                         t("inputs.table.mean"): _fmt(mean), t("inputs.table.var"): _fmt(var),
+                         t("inputs.table.std_col"): _fmt(sd), t("inputs.table.min"): _fmt(data.min()),
+                         t("inputs.table.max"): _fmt(data.max())})
+    formatted_table(rows, key=f"{key}_table")
+
+
+def sample_formula(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator,
+                   key: str) -> None:
+    """z = (x − μ)/√(σ² + ε) for one chosen sample, feature by feature, with the actual numbers."""
+    i = controls.slider(t("inputs.sample"), f"{key}_i", 1, x.shape[0], 1, t=t) - 1
+    for j, name in enumerate(names[:4]):
+        st.latex(rf"z_{{\text{{{_tex_name(name)}}}}} = \frac{{{x[i, j]:.6g} - {std.mu[j]:.6g}}}"
+                 rf"{{\sqrt{{{std.var[j]:.6g} + {std.eps:g}}}}} = {std.z[i, j]:.4f}")
+
+
+def _tex_name(name: str) -> str:
+    """A column name safe inside LaTeX \\text{}: letters, digits, CJK and spaces only."""
+    return "".join(c for c in name if c.isalnum() or c == " ")[:24] or "x"
+
+
+def morph(x: np.ndarray, std: features.Standardized, t: Translator) -> None:
+    """Slide from raw (0) to standardized (1) and watch κ of XᵀX/N fall."""
+    st.subheader(t("inputs.morph.header"))
+    s = controls.slider(t("inputs.morph.slider"), "in_morph", 0.0, 1.0, 0.0, t=t, step=0.05)
+    m = features.morph(x[:, :2], std.z[:, :2], float(s))
+    kappa = features.condition_number(m)
+    c1, c2 = st.columns([2, 1])
+    with c1:
+        charts.show(morph_scatter(m, x[:, :2], std.z[:, :2], labels.morph(t)), key="inputs_morph")
+    c2.metric(t("inputs.morph.kappa"), f"{kappa:,.4g}")
+    c2.markdown(t("inputs.morph.body", raw=f"{features.condition_number(x[:, :2]):,.4g}",
+                  std=f"{features.condition_number(std.z[:, :2]):,.4g}"))

@@ -1,0 +1,107 @@
+"""Chapter 2's panels: the two loss surfaces with their descent paths, the numbers behind them."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import streamlit as st
+
+from bn_core import descent
+from figures.contours import contour_figure
+from figures.surface3d import surface_figure
+
+from . import charts, labels
+from .features_cache import Surface, SurfaceConfig
+from .i18n import Translator
+from .stepper import step_slider
+from .tables import formatted_table
+
+SIDES = ("raw", "right")
+
+
+def _on_click(chart_key: str, view_key: str) -> None:
+    """A click on a contour plot moves the start point (u, v) of both runs there."""
+    points = st.session_state[chart_key].selection.points
+    if not points:
+        return
+    cx, cy, half = st.session_state[view_key]
+    u = min(max((points[0]["x"] - cx) / half, -1.0), 1.0)
+    v = min(max((points[0]["y"] - cy) / half, -1.0), 1.0)
+    st.session_state["ls_u"] = round(round(u / 0.05) * 0.05, 2)  # on the sliders' 0.05 grid
+    st.session_state["ls_v"] = round(round(v / 0.05) * 0.05, 2)
+
+
+def side_title(name: str, cfg: SurfaceConfig, t: Translator) -> str:
+    return t("surface.title.raw") if name == "raw" else t(f"surface.title.{cfg.whitening}")
+
+
+def contours(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> int:
+    """Prev/Next over the steps, then both contour plots side by side. Returns the chosen step."""
+    step = step_slider("ls_step", t("surface.ctl.step"), cfg.steps, cfg.steps, t)
+    cols = st.columns(2)
+    for col, name in zip(cols, SIDES, strict=True):
+        surf = s[name]
+        with col:
+            if name == "raw" and classic:
+                st.info(t("surface.classic_note", kappa=f"{surf.cond.kappa:.3e}"), icon=":material/straighten:")
+                continue
+            k = min(step, len(surf.path.w) - 1)
+            parts = descent.gradient_parts(surf.quadratic, surf.cond, surf.path.w[k])
+            fig = contour_figure(surf.quadratic, surf.view, surf.path, labels.contour(t, side_title(name, cfg, t)),
+                                 active=k, parts=parts)
+            view_key = f"_ls_view_{name}"
+            st.session_state[view_key] = (float(surf.view.centre[0]), float(surf.view.centre[1]), surf.view.half)
+            charts.show(fig, key=f"ls_chart_{name}", selection_mode="points",
+                        on_select=lambda n=name: _on_click(f"ls_chart_{n}", f"_ls_view_{n}"))
+            _status(surf, t)
+            st.caption(t("surface.parts", steep=f"{np.linalg.norm(parts[1]):.3g}",
+                         gentle=f"{np.linalg.norm(parts[0]):.3g}", k=k))
+    st.caption(t("surface.click_hint"))
+    return step
+
+
+def _status(surf: Surface, t: Translator) -> None:
+    if not surf.stable or surf.path.diverged:
+        st.warning(t("surface.diverged", lr=f"{surf.lr:.3g}", lr_max=f"{surf.cond.lr_max:.3g}"),
+                   icon=":material/trending_up:")
+
+
+def _steps(x: float) -> str:
+    return "∞" if math.isinf(x) else f"{x:,.0f}"
+
+
+def readouts(s: dict[str, Surface], cfg: SurfaceConfig, t: Translator) -> None:
+    """Raw vs standardized (or whitened): eigenvalues, κ, 2/λmax, contraction, steps."""
+    rows = []
+    for name in SIDES:
+        surf = s[name]
+        lam = surf.cond.eigenvalues
+        measured = _steps(surf.measured) if math.isfinite(surf.measured) or not surf.stable else t("surface.more_than")
+        rows.append({
+            t("surface.col.surface"): side_title(name, cfg, t),
+            "λ₁, λ₂": f"{lam[0]:.3g}, {lam[-1]:.3g}",
+            "κ": f"{surf.cond.kappa:,.4g}",
+            "2/λmax": f"{surf.cond.lr_max:.3g}",
+            t("surface.col.lr"): f"{surf.lr:.3g}",
+            "(κ−1)/(κ+1)": f"{surf.cond.contraction:.6f}",
+            t("surface.col.predicted"): _steps(surf.predicted),
+            t("surface.col.measured"): measured,
+            t("surface.col.status"): t("surface.status.ok" if surf.stable and not surf.path.diverged
+                                       else "surface.status.diverged"),
+        })
+    formatted_table(rows, key="ls_readouts")
+    st.caption(t("surface.readout_note"))
+
+
+def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> None:
+    if not st.checkbox(t("surface.show_3d"), key="ls_3d", bind="query-params"):
+        return
+    cols = st.columns(2)
+    for col, name in zip(cols, SIDES, strict=True):
+        if name == "raw" and classic:
+            continue
+        with col:
+            surf = s[name]
+            charts.show(surface_figure(surf.quadratic, surf.view, surf.path, side_title(name, cfg, t)),
+                        key=f"ls_3d_{name}")

@@ -1,0 +1,43 @@
+"""Bring your own data: a CSV upload that never shows a traceback, whatever the file holds."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bn_core import csv_import, features
+
+from . import features_cache, inputs_panels
+from .i18n import Translator
+
+
+def upload(t: Translator) -> None:
+    st.header(t("upload.header"))
+    st.markdown(t("upload.intro"))
+    file = st.file_uploader(t("upload.label"), type=["csv", "txt", "tsv"], key="in_upload",
+                            help=t("upload.help", limit=csv_import.MAX_BYTES // (1024 * 1024)))
+    if file is None:
+        return
+    result = features_cache.uploaded(file.getvalue())
+    if isinstance(result, csv_import.Refusal):
+        st.error(t(f"upload.refusal.{result.code}", **result.details), icon=":material/block:")
+        return
+    for code, details in result.notes:
+        st.info(t(f"upload.note.{code}", **details), icon=":material/info:")
+    if len(result.names) < 2:
+        st.warning(t("upload.need_two"))
+        return
+    chosen = st.multiselect(t("upload.columns"), result.names, default=list(result.names[:2]),
+                            key="in_upload_cols", max_selections=8)
+    if len(chosen) < 2:
+        st.warning(t("upload.need_two"))
+        return
+    idx = [result.names.index(c) for c in chosen]
+    x = result.values[:, idx]
+    std = features.standardize(x)
+    names = tuple(chosen)
+    st.markdown(t("upload.summary", n=x.shape[0], d=len(names),
+                  kappa=f"{features.condition_number(x):,.4g}",
+                  kappa_std=f"{features.condition_number(std.z):,.4g}"))
+    inputs_panels.views(x, std, names, t, key="upload")
+    inputs_panels.stats_table(x, std, names, t, key="upload")
+    inputs_panels.sample_formula(x, std, names, t, key="upload")
