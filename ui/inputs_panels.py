@@ -13,6 +13,7 @@ from figures.histograms import before_after_histograms
 from . import charts, controls, labels
 from .i18n import Translator
 from .tables import formatted_table
+from .texfmt import paren, tex
 
 
 def views(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator, key: str) -> None:
@@ -47,8 +48,8 @@ def sample_formula(x: np.ndarray, std: features.Standardized, names: tuple[str, 
     """z = (x − μ)/√(σ² + ε) for one chosen sample, feature by feature, with the actual numbers."""
     i = controls.slider(t("inputs.sample"), f"{key}_i", 1, x.shape[0], 1, t=t) - 1
     for j, name in enumerate(names[:4]):
-        st.latex(rf"z_{{\text{{{_tex_name(name)}}}}} = \frac{{{x[i, j]:.6g} - {std.mu[j]:.6g}}}"
-                 rf"{{\sqrt{{{std.var[j]:.6g} + {std.eps:g}}}}} = {std.z[i, j]:.4f}")
+        st.latex(rf"z_{{\text{{{_tex_name(name)}}}}} = \frac{{{tex(x[i, j], 6)} - {paren(std.mu[j], 6)}}}"
+                 rf"{{\sqrt{{{tex(std.var[j], 6)} + {tex(std.eps)}}}}} = {tex(std.z[i, j])}")
 
 
 def _tex_name(name: str) -> str:

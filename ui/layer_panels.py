@@ -14,6 +14,7 @@ from .cache import LayerConfig
 from .i18n import Translator
 from .stepper import stepper
 from .tables import feature_table
+from .texfmt import paren, tex
 
 STEP_FORMULAS = {
     1: r"x \in \mathbb{R}^{N \times D}, \quad N = %(n)d,\; D = %(d)d",
@@ -79,20 +80,6 @@ def _step_columns(step: int, run: bn_core.FiveSteps, t: Translator) -> dict:
             c("rv_before"): run.before.var, c("rv_after"): run.after.var}
 
 
-def _tex(v: float) -> str:
-    """A number for a LaTeX formula, 4 significant digits, exponents as × 10^k."""
-    s = f"{v:.4g}"
-    if "e" in s:
-        mantissa, exponent = s.split("e")
-        s = rf"{mantissa}\times 10^{{{int(exponent)}}}"
-    return s
-
-
-def _paren(v: float) -> str:
-    """`_tex`, in parentheses when negative so that '−' signs inside a formula stay readable."""
-    return f"({_tex(v)})" if v < 0 else _tex(v)
-
-
 def cell_trace(run: bn_core.FiveSteps, t: Translator) -> tuple[int, int]:
     """Pick a sample and a feature; show the arithmetic with the real numbers. Returns (i, j) 0-based."""
     st.subheader(t("layer.cell.header"))
@@ -106,9 +93,9 @@ def cell_trace(run: bn_core.FiveSteps, t: Translator) -> tuple[int, int]:
     sub = f"_{{{i + 1},{j + 1}}}"
     st.latex(
         rf"y{sub} = \gamma_{{{j + 1}}}\cdot\frac{{x{sub}-\mu_{{{j + 1}}}}}{{\sqrt{{\sigma^2_{{{j + 1}}}+\epsilon}}}}"
-        rf"+\beta_{{{j + 1}}} = {_paren(g)}\cdot\frac{{{_paren(x)}-{_paren(mu)}}}"
-        rf"{{\sqrt{{{_paren(var)}+{_paren(run.eps)}}}}}"
-        rf"+{_paren(b)} = {_paren(g)}\cdot{_paren(run.x_hat[i, j])}+{_paren(b)} = {_tex(run.y[i, j])}"
+        rf"+\beta_{{{j + 1}}} = {paren(g)}\cdot\frac{{{paren(x)}-{paren(mu)}}}"
+        rf"{{\sqrt{{{paren(var)}+{paren(run.eps)}}}}}"
+        rf"+{paren(b)} = {paren(g)}\cdot{paren(run.x_hat[i, j])}+{paren(b)} = {tex(run.y[i, j])}"
     )
     return i, j
 
