@@ -26,6 +26,7 @@ CHAPTERS = (
     Chapter(2, "chapters/loss_surface.py", "loss-surface", ":material/landscape:", "loss_surface"),
     Chapter(3, "chapters/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
     Chapter(4, "chapters/running_stats.py", "running-stats", ":material/timeline:", "running_stats"),
+    Chapter(5, "chapters/training.py", "training", ":material/model_training:", "training"),
 )
 
 

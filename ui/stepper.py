@@ -32,6 +32,9 @@ def stepper(key: str, names: tuple[str, ...], t: Translator) -> int:
 
 
 def step_slider(key: str, label: str, total: int, default: int, t: Translator) -> int:
-    """Steps 0..total on a slider bound to ?key=, with Prev/Next; returns the chosen step."""
+    """Steps 0..total on a slider bound to ?key=, with Prev/Next; returns the chosen step.
+    With nothing to step through (total 0, e.g. a run that blew up at once) it draws nothing."""
+    if total < 1:
+        return 0
     where = _buttons(key, 0, total, default, t)
     return int(controls.slider(label, key, 0, total, default, t=t, where=where))

@@ -15,6 +15,7 @@ PAGES = {
     "loss_surface": "chapters/loss_surface.py",
     "bn_layer": "chapters/bn_layer.py",
     "running_stats": "chapters/running_stats.py",
+    "training": "chapters/training.py",
 }
 
 

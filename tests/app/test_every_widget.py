@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bn_core
+from bn_core.activations import ACTIVATIONS
 from bn_core.features import SHAPES
 from tests.app.conftest import PAGES, open_page
 from ui import i18n
@@ -12,6 +13,8 @@ from ui.bn_settings import EPS_OPTIONS
 from ui.data_controls import X2_SCALES
 from ui.i18n import Translator
 from ui.surface_controls import LR_FRACS, RATIOS, WHITENING
+from ui.training_cache import DATASETS
+from ui.training_controls import BATCHES, INIT_SCALES, LRS, WIDTHS
 
 # Raw option values of every choice widget (AppTest only sees the translated labels).
 CHOICES = {
@@ -27,10 +30,17 @@ CHOICES = {
     "ls_ratio": RATIOS,
     "ls_white": WHITENING,
     "ls_lr": LR_FRACS,
+    "tr_data": DATASETS,
+    "tr_width": WIDTHS,
+    "tr_act": ACTIVATIONS,
+    "tr_lr": LRS,
+    "tr_init": INIT_SCALES,
+    "tr_batch": BATCHES,
+    "tr_loss": ("xent", "mse"),
 }
 
 TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
-          "bn_layer": "layer.title", "running_stats": "running.title"}
+          "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title"}
 
 
 def assert_ok(at, where: str) -> None:
@@ -41,7 +51,7 @@ def assert_ok(at, where: str) -> None:
 def widgets_of(at):
     """(kind, key) of every keyed widget on the page, in order."""
     found = []
-    for kind in ("slider", "select_slider", "number_input", "radio", "selectbox", "checkbox"):
+    for kind in ("slider", "select_slider", "number_input", "radio", "selectbox", "checkbox", "toggle"):
         for w in getattr(at, kind):
             if w.key:
                 found.append((kind, w.key))
@@ -53,7 +63,7 @@ def move(at, kind: str, key: str):
     w = getattr(at, kind)(key=key)
     if kind in ("slider", "number_input"):
         return [w.max, w.min, w.value]  # ends, then back, so later widgets see the default page
-    if kind == "checkbox":
+    if kind in ("checkbox", "toggle"):
         return [not w.value, w.value]
     assert key in CHOICES, f"add the options of the new choice widget {key!r} to CHOICES"
     assert len(CHOICES[key]) == len(w.options)

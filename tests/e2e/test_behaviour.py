@@ -49,3 +49,14 @@ def test_deep_link_on_a_cold_server_finds_its_page(page, fresh_server_url):
     wait_idle(page)
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator("h1").first.inner_text().strip() == Translator("zh")("running.title")
+
+
+def test_training_distributions_animation_plays(page, server_url):
+    page.goto(f"{server_url}/training?lang=zh&tr_rec=0")
+    wait_idle(page)
+    first = chart_data(page, 2, "Array.from(g._fullData[0].y)")
+    page.locator(".js-plotly-plot").nth(2).locator(".updatemenu-button").first.click()
+    page.wait_for_function(
+        f"() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')[2]._fullData[0].y))"
+        f" !== JSON.stringify({first})", timeout=30_000)
+    assert page.locator(EXCEPTION).count() == 0

@@ -1,0 +1,145 @@
+"""Train a network with SGD (optional momentum) and record what happens inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import activations
+from .datasets import Dataset
+from .network import NetConfig, Params, backward, forward, init_params, loss_and_grad
+
+HIST_BINS = np.linspace(-6.0, 6.0, 49)
+DIVERGED_FACTOR = 10.0  # a batch loss 10× the first one (or NaN/inf) means the run blew up
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    net: NetConfig
+    lr: float = 0.1
+    momentum: float = 0.0
+    batch_size: int = 60
+    steps: int = 500
+    record_every: int = 10
+    seed: int = 0
+    probe_size: int = 500
+    boundary: int = 0          # > 0: record the predicted class on a boundary x boundary grid (2-D data)
+
+
+@dataclass(frozen=True)
+class History:
+    """Recorded at steps (R,): losses and accuracies; for the last hidden layer's first unit the
+    15/50/85th percentiles of its activation input (R, 3); per hidden layer histograms of the
+    activation input (R, L, bins), saturated/dead share (R, L); per weight layer the gradient norm
+    and the update-to-weight ratio (R, L+1). All measured in inference mode on a fixed probe set."""
+
+    steps: np.ndarray
+    train_loss: np.ndarray
+    val_loss: np.ndarray
+    val_acc: np.ndarray
+    percentiles: np.ndarray
+    hist: np.ndarray
+    saturation: np.ndarray
+    grad_norm: np.ndarray
+    update_ratio: np.ndarray
+    diverged: bool
+    boundary: np.ndarray | None = None   # (R, G, G) predicted classes, when asked for
+    grid: np.ndarray | None = None       # (G,) coordinates of the square grid (standardized inputs)
+
+
+def targets(cfg: NetConfig, y: np.ndarray, n_classes: int) -> np.ndarray:
+    """Class indices for cross-entropy, one-hot rows for mean squared error."""
+    return y if cfg.loss == "xent" else np.eye(n_classes)[y]
+
+
+def histogram(u: np.ndarray) -> np.ndarray:
+    """Shares of u in the HIST_BINS (values outside go to the end bins), by direct binning:
+    np.histogram sorts its input, which made recording the slowest part of training."""
+    lo, hi, n = HIST_BINS[0], HIST_BINS[-1], len(HIST_BINS) - 1
+    idx = np.clip(((u.ravel() - lo) * (n / (hi - lo))).astype(np.int64), 0, n - 1)
+    return np.bincount(idx, minlength=n) / u.size
+
+
+def evaluate(cfg: NetConfig, p: Params, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Loss and accuracy in inference mode (BN uses running statistics); y holds class indices."""
+    tr = forward(cfg, p, x, training=False)
+    loss, _ = loss_and_grad(cfg, tr.out, targets(cfg, y, tr.out.shape[1]))
+    return loss, float(np.mean(np.argmax(tr.out, axis=1) == y))
+
+
+def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float]:
+    """In-place SGD step on every parameter; returns ||ΔW|| / ||W|| per weight layer."""
+    ratios = []
+    groups = [("w", p.w, g.w), ("b", p.b, g.b), ("g", p.gamma, g.gamma), ("be", p.beta, g.beta)]
+    for name, params, grads in groups:
+        for i, (param, grad) in enumerate(zip(params, grads, strict=True)):
+            v = velocity.setdefault((name, i), np.zeros_like(param))
+            v *= momentum
+            v -= lr * grad.astype(param.dtype, copy=False)
+            param += v
+            if name == "w":
+                ratios.append(float(np.linalg.norm(v) / (np.linalg.norm(param) + 1e-12)))
+    return ratios
+
+
+def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] | None = None) -> History:
+    """Mini-batch SGD for cfg.steps steps; the batch order and initial weights come from cfg.seed
+    only, so runs that differ in BN placement see identical data order and initial weights.
+    A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True.
+    The first record is step 0, the untrained network (its training loss is its validation loss)."""
+    p = init_params(cfg.net)
+    rng = np.random.default_rng(cfg.seed + 1)
+    dt = np.dtype(cfg.net.dtype)
+    xt, yt = data.x_train.astype(dt), targets(cfg.net, data.y_train, data.n_classes)
+    probe = data.x_val[: cfg.probe_size].astype(dt)
+    velocity: dict = {}
+    rec: dict[str, list] = {k: [] for k in ("steps", "train", "vloss", "vacc", "pct", "hist", "sat", "gn", "ur",
+                                            "bd")}
+    grid = np.linspace(-2.5, 2.5, cfg.boundary) if cfg.boundary else None
+    order, pos, diverged, first = rng.permutation(len(xt)), 0, False, np.inf
+    _record(rec, cfg, p, data, probe, 0, [], None, [0.0] * len(p.w), grid)  # the untrained network
+    recent = []
+    for step in range(1, cfg.steps + 1):
+        if pos + cfg.batch_size > len(order):
+            order, pos = rng.permutation(len(xt)), 0
+        idx = order[pos: pos + cfg.batch_size]
+        pos += cfg.batch_size
+        tr = forward(cfg.net, p, xt[idx], training=True)
+        loss, dout = loss_and_grad(cfg.net, tr.out, yt[idx])
+        first = loss if step == 1 else first
+        if not np.isfinite(loss) or loss > DIVERGED_FACTOR * first:
+            diverged = True
+            break
+        g = backward(cfg.net, p, tr, dout)
+        ratios = _sgd(p, g, velocity, cfg.lr, cfg.momentum)
+        recent.append(loss)
+        if step % cfg.record_every == 0 or step == cfg.steps:
+            _record(rec, cfg, p, data, probe, step, recent, g, ratios, grid)
+            recent = []
+            if progress:
+                progress(step / cfg.steps)
+    return History(np.array(rec["steps"]), np.array(rec["train"]), np.array(rec["vloss"]), np.array(rec["vacc"]),
+                   np.array(rec["pct"]).reshape(-1, 3), np.array(rec["hist"]), np.array(rec["sat"]),
+                   np.array(rec["gn"]), np.array(rec["ur"]), diverged,
+                   np.array(rec["bd"]) if grid is not None else None, grid)
+
+
+def _record(rec, cfg: TrainConfig, p: Params, data: Dataset, probe, step, recent, g, ratios, grid) -> None:
+    net = cfg.net
+    vloss, vacc = evaluate(net, p, data.x_val.astype(probe.dtype), data.y_val)
+    tr = forward(net, p, probe, training=False)
+    rec["steps"].append(step)
+    rec["train"].append(float(np.mean(recent)) if recent else vloss)  # step 0: the untrained net's loss
+    rec["vloss"].append(vloss)
+    rec["vacc"].append(vacc)
+    rec["pct"].append(np.percentile(tr.act_in[-1][:, 0], [15, 50, 85]))
+    rec["hist"].append([histogram(u) for u in tr.act_in])
+    rec["sat"].append([activations.saturated_share(net.activation, h) for h in tr.act_out])
+    rec["gn"].append([float(np.linalg.norm(w)) for w in g.w] if g is not None else [0.0] * len(p.w))
+    rec["ur"].append(ratios)
+    if grid is not None:
+        gx, gy = np.meshgrid(grid, grid)
+        pts = np.column_stack([gx.ravel(), gy.ravel()]).astype(probe.dtype)
+        rec["bd"].append(np.argmax(forward(net, p, pts, training=False).out, axis=1).reshape(gx.shape))

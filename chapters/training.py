@@ -1,0 +1,20 @@
+"""Chapter 5 — Training with BN: real NumPy training with and without BN, before or after the activation."""
+
+import streamlit as st
+
+from ui import training_cache, training_controls, training_panels
+from ui.lang import translator
+
+t = translator()
+st.title(t("training.title"))
+st.markdown(t("training.intro"))
+
+setup = training_controls.setup(t)                 # the only place the chapter's widgets are read
+runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"))
+first = next(iter(setup.configs.values()))
+
+training_panels.curves(runs, t)
+training_panels.paper(runs, first, t)
+k = training_panels.distributions(runs, first.net.activation, t)
+training_panels.boundary(runs, setup.data, first.seed, k, t)
+training_panels.sweeps(setup.configs, setup.data, t)

@@ -1,0 +1,44 @@
+"""Chapter 5 through AppTest: the paper preset, the comparison, divergence, sweeps."""
+
+from __future__ import annotations
+
+from tests.app.conftest import open_page
+from ui.i18n import Translator
+from ui.training_controls import PAPER
+
+
+def test_paper_preset_sets_the_papers_network():
+    at = open_page("training", "en", tr_act="relu", tr_depth="1", tr_width="8")
+    next(b for b in at.button if b.label == Translator("en")("training.ctl.paper")).click().run()
+    assert at.selectbox(key="tr_act").value == PAPER["tr_act"] == "sigmoid"
+    assert at.slider(key="tr_depth").value == 3
+    assert at.select_slider(key="tr_width").value == 100
+    assert at.select_slider(key="tr_batch").value == 60
+    assert at.checkbox(key="tr_cmp_none").value and at.checkbox(key="tr_cmp_before").value
+    assert not at.exception
+
+
+def test_all_three_variants_can_be_compared():
+    at = open_page("training", "en", tr_cmp_after="true", tr_steps="100")
+    assert at.checkbox(key="tr_cmp_after").value
+    t = Translator("en")
+    accuracy = next(c.value for c in at.caption if c.value.startswith(t("training.curves.caption", acc="")[:20]))
+    for v in ("none", "before", "after"):
+        assert t(f"training.variant.{v}") in accuracy
+
+
+def test_a_run_that_blows_up_is_labelled():
+    at = open_page("training", "zh", tr_lr="10", tr_init="8", tr_steps="100")
+    assert len(at.warning) >= 1
+    assert not at.exception
+
+
+def test_no_variant_chosen_falls_back_with_a_note():
+    at = open_page("training", "en", tr_cmp_none="false", tr_cmp_before="false", tr_steps="50")
+    assert [i.value for i in at.info] == [Translator("en")("training.ctl.none_chosen")]
+
+
+def test_sweeps_run_and_draw():
+    at = open_page("training", "en", tr_sweep="true", tr_steps="100", tr_data="moons")
+    assert not at.exception
+    assert any(Translator("en")("training.sweep.caption") == c.value for c in at.caption)
