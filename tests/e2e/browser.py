@@ -38,3 +38,12 @@ def full_screenshot(page, path: Path) -> None:
     wait_idle(page)  # a resize can start a rerun (the page is dimmed while it runs)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(path))  # the viewport already holds the whole page
+
+
+def play_until(page, chart: int, condition: str, timeout_ms: int = 30_000) -> None:
+    """Press the chart's Play button and wait until the JS `condition` (with `g` bound to the
+    chart's graph div) holds: the animation ran in the browser, with no rerun."""
+    page.locator(".js-plotly-plot").nth(chart).locator(".updatemenu-button").first.click()
+    page.wait_for_function(
+        f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{chart}]; return {condition}; }}",
+        timeout=timeout_ms)

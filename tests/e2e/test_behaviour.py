@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.browser import EXCEPTION, chart_data, wait_idle
+from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
 from ui.i18n import Translator
 
 
@@ -11,10 +11,7 @@ def test_five_steps_animation_plays_in_the_browser(page, server_url):
     wait_idle(page)
     t = Translator("en")
     assert t("layer.steps.title.1") in chart_data(page, 1, "g.layout.title.text")  # the theme adds <b>
-    page.locator(".js-plotly-plot").nth(1).locator(".updatemenu-button").first.click()
-    page.wait_for_function(
-        "(title) => document.querySelectorAll('.js-plotly-plot')[1].layout.title.text.includes(title)",
-        arg=t("layer.steps.title.5"), timeout=20_000)
+    play_until(page, 1, f"g.layout.title.text.includes({t('layer.steps.title.5')!r})")
     dots = chart_data(page, 1, "Array.from(g._fullData[0].x)")
     assert len(dots) == 32
     assert page.locator(EXCEPTION).count() == 0
@@ -24,9 +21,7 @@ def test_ema_animation_reveals_more_steps(page, server_url):
     page.goto(f"{server_url}/running-stats?lang=zh&rs_step=5")
     wait_idle(page)
     assert chart_data(page, 0, "g._fullData[0].x.length") == 5
-    page.locator(".js-plotly-plot").nth(0).locator(".updatemenu-button").first.click()
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot')[0]._fullData[0].x.length > 50",
-                           timeout=30_000)
+    play_until(page, 0, "g._fullData[0].x.length > 50")
     assert page.locator(EXCEPTION).count() == 0
 
 
@@ -55,8 +50,5 @@ def test_training_distributions_animation_plays(page, server_url):
     page.goto(f"{server_url}/training?lang=zh&tr_rec=0")
     wait_idle(page)
     first = chart_data(page, 2, "Array.from(g._fullData[0].y)")
-    page.locator(".js-plotly-plot").nth(2).locator(".updatemenu-button").first.click()
-    page.wait_for_function(
-        f"() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')[2]._fullData[0].y))"
-        f" !== JSON.stringify({first})", timeout=30_000)
+    play_until(page, 2, f"JSON.stringify(Array.from(g._fullData[0].y)) !== JSON.stringify({first})")
     assert page.locator(EXCEPTION).count() == 0

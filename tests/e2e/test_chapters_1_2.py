@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import EXCEPTION, chart_data, wait_idle
+from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
 from ui.i18n import Translator
 
 
@@ -31,9 +31,7 @@ def test_descent_animation_plays(page, server_url):
     page.goto(f"{server_url}/loss-surface?lang=zh&ls_step=0")
     wait_idle(page)
     assert chart_data(page, 1, "g._fullData[4].x.length") == 1
-    page.locator(".js-plotly-plot").nth(1).locator(".updatemenu-button").first.click()
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot')[1]._fullData[4].x.length > 30",
-                           timeout=30_000)
+    play_until(page, 1, "g._fullData[4].x.length > 30")
     assert page.locator(EXCEPTION).count() == 0
 
 
