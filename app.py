@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import lang, nav
+from ui import lang, nav, share
 
 st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
 t = lang.setup()
 page = st.navigation(nav.pages(t))
 st.sidebar.caption(t("common.sidebar_note"))
 page.run()
+share.share_box(t)  # after the page, so the link holds every setting the page just read

@@ -67,3 +67,27 @@ def test_files_stay_small():
         for path in (ROOT / package).rglob("*.py"):
             n = len(path.read_text(encoding="utf-8").splitlines())
             assert n <= 300, f"{path.relative_to(ROOT)} has {n} lines; split it"
+
+
+def test_no_user_text_rendered_as_html():
+    for folder in ("ui", "chapters", "figures"):
+        for path in (ROOT / folder).rglob("*.py"):
+            text = path.read_text(encoding="utf-8")
+            assert "unsafe_allow_html" not in text and "st.html(" not in text, path.name
+
+
+def test_every_streamlit_cache_is_bounded():
+    for path in (ROOT / "ui").rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.lstrip().startswith(("@st.cache_data", "@st.cache_resource")):
+                assert "max_entries=" in line, f"{path.name}: {line.strip()}"
+
+
+def test_production_config():
+    import tomllib
+
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert cfg["browser"]["gatherUsageStats"] is False
+    assert cfg["server"]["enableXsrfProtection"] is True
+    assert cfg["server"]["maxUploadSize"] <= 10
+    assert cfg["client"]["showErrorDetails"] in ("type", "none")

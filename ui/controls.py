@@ -13,8 +13,11 @@ from .i18n import Translator
 from .params import parse_number
 
 
-def _sanitize_number(key: str, lo, hi, *, integer: bool, label: str, t: Translator, where) -> None:
-    """On the first run with ?key=..., clamp or drop the URL value before the widget reads it."""
+def _sanitize_number(key: str, lo, hi, default, *, integer: bool, label: str, t: Translator, where) -> None:
+    """On the first run with ?key=..., clamp or drop the URL value before the widget reads it.
+
+    A dropped value is also removed from the URL: Streamlit's own binding would otherwise try to
+    parse it (and, for "inf" in an integer input, fail with an OverflowError)."""
     if key in st.session_state or key not in st.query_params:
         return
     raw = st.query_params.get_all(key)
@@ -23,6 +26,8 @@ def _sanitize_number(key: str, lo, hi, *, integer: bool, label: str, t: Translat
         st.session_state[key] = parsed.value
         where.caption(":material/info: " + t("common.url_clamped", label=label, lo=lo, hi=hi, value=parsed.value))
     elif parsed.status == "invalid":
+        st.session_state[key] = default
+        del st.query_params[key]
         where.caption(":material/info: " + t("common.url_invalid", label=label))
 
 
@@ -41,7 +46,7 @@ def slider(label: str, key: str, lo, hi, default, *, t: Translator, step=None, f
            help=None, where=st, **kwargs):
     """A slider bound to ?key=, with URL values clamped into [lo, hi]."""
     integer = isinstance(lo, int) and isinstance(hi, int)
-    _sanitize_number(key, lo, hi, integer=integer, label=label, t=t, where=where)
+    _sanitize_number(key, lo, hi, default, integer=integer, label=label, t=t, where=where)
     _keep_in_range(key, lo, hi)
     return where.slider(label, lo, hi, step=step, format=fmt, help=help, key=key,
                         bind="query-params", **_default(key, default), **kwargs)
@@ -49,11 +54,25 @@ def slider(label: str, key: str, lo, hi, default, *, t: Translator, step=None, f
 
 def number(label: str, key: str, lo: int, hi: int, default: int, *, t: Translator, help=None,
            where=st, **kwargs) -> int:
-    """An integer number input bound to ?key=, with URL values clamped into [lo, hi]."""
-    _sanitize_number(key, lo, hi, integer=True, label=label, t=t, where=where)
+    """An integer number input kept in ?key=, with URL values clamped into [lo, hi].
+
+    Synced by hand rather than with bind="query-params": Streamlit's own URL parsing for number
+    inputs raises an OverflowError on ?key=inf before any of our code could intervene."""
+    if key not in st.session_state:
+        value = default
+        if key in st.query_params:
+            parsed = parse_number(st.query_params.get_all(key), lo, hi, integer=True)
+            if parsed.status == "invalid":
+                where.caption(":material/info: " + t("common.url_invalid", label=label))
+            else:
+                value = parsed.value
+            if parsed.status == "clamped":
+                where.caption(":material/info: " + t("common.url_clamped", label=label, lo=lo, hi=hi, value=value))
+        st.session_state[key] = value
     _keep_in_range(key, lo, hi)
-    return where.number_input(label, lo, hi, step=1, help=help, key=key, bind="query-params",
-                              **_default(key, default), **kwargs)
+    value = where.number_input(label, lo, hi, step=1, help=help, key=key, persist_state="session", **kwargs)
+    _sync_url(key, int(value), default)
+    return int(value)
 
 
 def url_code(option) -> str:
@@ -98,3 +117,13 @@ def choice(label: str, key: str, options, default, *, t: Translator, format_func
                  persist_state="session", **kwargs)
     _sync_url(key, value, default, always=always_in_url)
     return value
+
+
+def flag(label: str, key: str, default: bool, *, t: Translator, widget: str = "checkbox", help=None,
+         where=st, **kwargs) -> bool:
+    """A checkbox or toggle bound to ?key=true|false; any other URL value is ignored with a notice."""
+    raw = st.query_params.get(key) if key not in st.session_state else None
+    if raw is not None and raw.strip().lower() not in ("true", "false"):
+        where.caption(":material/info: " + t("common.url_unknown", label=label))
+    make = where.toggle if widget == "toggle" else where.checkbox
+    return bool(make(label, key=key, bind="query-params", help=help, **_default(key, default), **kwargs))

@@ -25,8 +25,8 @@ def data_spec(t: Translator) -> tuple[FeatureSpec, bool]:
     """Shared data settings + the scale ratio (or the classic full ranges)."""
     n, shape, corr, seed = data_controls.shared(t)
     c1, c2 = st.columns([3, 1.2], vertical_alignment="bottom")
-    classic = c2.checkbox(t("surface.ctl.classic"), key="ls_classic", bind="query-params",
-                          help=t("surface.ctl.classic_help"))
+    classic = controls.flag(t("surface.ctl.classic"), "ls_classic", False, t=t, where=c2,
+                            help=t("surface.ctl.classic_help"))
     ratio = controls.choice(t("surface.ctl.ratio"), "ls_ratio", RATIOS, 10, t=t, widget="select_slider",
                             format_func=lambda r: f"{r}×", where=c1, disabled=classic,
                             help=t("surface.ctl.ratio_help"))

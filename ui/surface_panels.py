@@ -11,7 +11,7 @@ from bn_core import descent
 from figures.contours import contour_figure
 from figures.surface3d import surface_figure
 
-from . import charts, labels
+from . import charts, controls, labels
 from .features_cache import Surface, SurfaceConfig
 from .i18n import Translator
 from .stepper import step_slider
@@ -95,7 +95,7 @@ def readouts(s: dict[str, Surface], cfg: SurfaceConfig, t: Translator) -> None:
 
 
 def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> None:
-    if not st.checkbox(t("surface.show_3d"), key="ls_3d", bind="query-params"):
+    if not controls.flag(t("surface.show_3d"), "ls_3d", False, t=t):
         return
     cols = st.columns(2)
     for col, name in zip(cols, SIDES, strict=True):

@@ -74,12 +74,8 @@ def setup(t: Translator) -> Setup:
 def _variants(t: Translator) -> tuple[str, ...]:
     st.markdown(t("training.ctl.compare"))
     cols = st.columns(3)
-    chosen = []
-    for col, v in zip(cols, BN_PLACES, strict=True):
-        key = f"tr_cmp_{v}"
-        default = {} if key in st.session_state else {"value": v != "after"}
-        if col.checkbox(t(f"training.variant.{v}"), key=key, bind="query-params", **default):
-            chosen.append(v)
+    chosen = [v for col, v in zip(cols, BN_PLACES, strict=True)
+              if controls.flag(t(f"training.variant.{v}"), f"tr_cmp_{v}", v != "after", t=t, where=col)]
     if not chosen:
         st.info(t("training.ctl.none_chosen"))
         return ("none",)

@@ -19,7 +19,7 @@ from figures.training import (
     sweep_figure,
 )
 
-from . import charts, training_cache
+from . import charts, controls, training_cache
 from .i18n import Translator
 from .stepper import step_slider
 
@@ -85,7 +85,7 @@ def boundary(runs: dict[str, History], data_name: str, seed: int, k: int, t: Tra
 def sweeps(configs: dict[str, TrainConfig], data_name: str, t: Translator) -> None:
     st.subheader(t("training.sweep.header"))
     st.markdown(t("training.sweep.intro"))
-    if not st.toggle(t("training.sweep.run"), key="tr_sweep", bind="query-params"):
+    if not controls.flag(t("training.sweep.run"), "tr_sweep", False, t=t, widget="toggle"):
         return
     base = {v: configs.get(v) or dataclasses.replace(next(iter(configs.values())),
                                                       net=dataclasses.replace(next(iter(configs.values())).net, bn=v))
