@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit  # noqa: E402
-from ui.i18n import Translator  # noqa: E402
+from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
+from ui.i18n import Translator
 
 t = Translator("en")
 # page path, slider label, chart index, JS probe that changes when the chart is redrawn

@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.async_api import async_playwright  # noqa: E402
+from playwright.async_api import async_playwright
 
-from benchmarks.bench_pages import PAGES  # noqa: E402
-from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit  # noqa: E402
+from benchmarks.bench_pages import PAGES
+from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit
 
 EXCEPTION = '[data-testid="stException"]'
 
@@ -31,7 +31,7 @@ async def session(browser, base: str, deadline: float, k: int, latencies: list, 
     actions, i = 0, k
     try:
         while time.monotonic() < deadline:
-            path, label, chart, probe = PAGES[i % len(PAGES)]
+            path, _label, chart, probe = PAGES[i % len(PAGES)]
             i += 1
             try:
                 await page.goto(f"{base}/{path}?lang={'en' if k % 2 else 'zh'}", timeout=90_000)
