@@ -97,3 +97,9 @@ def test_gradient_check_passes_on_the_default_batch_and_the_smallest():
     for n in ("32", "2"):
         at = open_page("bn_layer", "en", bn_n=n)
         assert [s.value for s in at.success] == [Translator("en")("layer.back.check_ok")]
+
+
+def test_share_box_holds_the_link_with_the_settings():
+    at = open_page("bn_layer", "zh", bn_n="40")
+    links = [c.value for c in at.sidebar.code]
+    assert len(links) == 1 and "lang=zh" in links[0] and "bn_n=40" in links[0]

@@ -14,7 +14,7 @@ def test_batch_size_one_message_is_the_real_error():
     at = open_page("running_stats", "en")
     with pytest.raises(ValueError) as err:
         BatchNorm(1).forward(np.array([[7.0]]), training=True)
-    assert [c.value for c in at.code] == [str(err.value)]
+    assert str(err.value) in [c.value for c in at.main.code]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
