@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from bn_core.descent import Path, Quadratic
 
-from .animation import play_controls
+from .animation import play_controls, with_frames
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 GRID = 90
@@ -56,12 +56,12 @@ def view_for(q: Quadratic, scale: float = 1.5) -> View:
     return View(q.w_star.copy(), half)
 
 
-def _path_traces(path: Path, k: int, labels: ContourLabels) -> list[go.Scatter]:
+def _path_traces(path: Path, k: int, labels: ContourLabels) -> list[dict]:
     shown = path.w[: k + 1]
     return [
-        go.Scatter(x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=labels.path,
-                   line={"color": OKABE_ITO["vermillion"], "width": 2.5},
-                   marker={"size": 5, "color": OKABE_ITO["vermillion"]}),
+        dict(type="scatter", x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=labels.path,
+             line={"color": OKABE_ITO["vermillion"], "width": 2.5},
+             marker={"size": 5, "color": OKABE_ITO["vermillion"]}),
     ]
 
 
@@ -95,7 +95,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     active = min(active, total)
     steps = frame_steps(total, active)
     fig.add_traces(_path_traces(path, active, labels))
-    fig.frames = [go.Frame(data=_path_traces(path, k, labels), traces=[4], name=str(k)) for k in steps]
+    frames = [{"data": _path_traces(path, k, labels), "traces": [4], "name": str(k)} for k in steps]
     if parts is not None:
         _arrows(fig, path.w[active], parts, labels)
     style(fig, height=480, title=labels.title)
@@ -109,7 +109,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
                   pause=labels.pause, duration_ms=150, redraw=True, stacked=True)
     fig.update_layout(clickmode="event+select", dragmode=False, showlegend=False, height=560)
-    return fig
+    return with_frames(fig, frames)
 
 
 def _arrows(fig: go.Figure, at: np.ndarray, parts, labels: ContourLabels) -> None:

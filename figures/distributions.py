@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.training import HIST_BINS, History
 
-from .animation import play_controls
+from .animation import play_controls, with_frames
 from .theme import OKABE_ITO, series_colour, style
 from .training import VARIANT_COLOURS, VARIANT_DASH
 
@@ -28,14 +28,14 @@ class DistributionLabels:
     pause: str
 
 
-def _traces(runs: dict[str, History], k: dict[str, int], layers: int) -> list[go.Scatter]:
+def _traces(runs: dict[str, History], k: dict[str, int], layers: int) -> list[dict]:
     centres = 0.5 * (HIST_BINS[:-1] + HIST_BINS[1:])
     out = []
     for v, h in runs.items():
         for layer in range(layers):
-            out.append(go.Scatter(x=centres, y=h.hist[k[v], layer], mode="lines", line_shape="hvh",
-                                  line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2},
-                                  showlegend=False))
+            out.append(dict(type="scatter", x=centres, y=h.hist[k[v], layer], mode="lines", line_shape="hvh",
+                            line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2},
+                            showlegend=False))
     return out
 
 
@@ -55,8 +55,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=labels.names[v],
                                  line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2}))
     n_traces = len(runs) * layers
-    fig.frames = [go.Frame(data=_traces(runs, at(i), layers), traces=list(range(n_traces)), name=str(i))
-                  for i in idx]
+    frames = [{"data": _traces(runs, at(i), layers), "traces": list(range(n_traces)), "name": str(i)} for i in idx]
     top = max(float(h.hist.max()) for h in runs.values()) * 1.05
     style(fig, height=380)
     fig.update_yaxes(range=[0, top])
@@ -67,7 +66,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     every = max(1, len(idx) // 8)
     play_controls(fig, [str(i) for i in idx], [s if j % every == 0 else "" for j, s in enumerate(names)],
                   idx.index(active), play=labels.play, pause=labels.pause, duration_ms=250, redraw=False)
-    return fig
+    return with_frames(fig, frames)
 
 
 def boundary_figure(runs: dict[str, History], step_index: int, x: np.ndarray, y: np.ndarray,

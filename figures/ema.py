@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
-from .animation import play_controls
+from .animation import play_controls, with_frames
 from .theme import OKABE_ITO, style
 
 MAX_FRAMES = 60
@@ -42,13 +42,14 @@ def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, la
     batch_style = {"mode": "markers", "marker": {"color": OKABE_ITO["sky_blue"], "size": 6}}
     run_style = {"mode": "lines", "line": {"color": OKABE_ITO["vermillion"], "width": 3}}
     pop_style = {"mode": "lines", "line": {"color": OKABE_ITO["grey"], "dash": "dash", "width": 2}}
+    s = "scatter"
     return [
-        go.Scatter(x=t, y=trace.batch_mean[:upto], name=labels.batch, legendgroup="b", **batch_style),
-        go.Scatter(x=t0, y=trace.running_mean[: upto + 1], name=labels.running, legendgroup="r", **run_style),
-        go.Scatter(x=t, y=pop_mean[:upto], name=labels.population, legendgroup="p", **pop_style),
-        go.Scatter(x=t, y=trace.batch_var[:upto], showlegend=False, legendgroup="b", **batch_style),
-        go.Scatter(x=t0, y=trace.running_var[: upto + 1], showlegend=False, legendgroup="r", **run_style),
-        go.Scatter(x=t, y=np.full(upto, pop_var), showlegend=False, legendgroup="p", **pop_style),
+        dict(type=s, x=t, y=trace.batch_mean[:upto], name=labels.batch, legendgroup="b", **batch_style),
+        dict(type=s, x=t0, y=trace.running_mean[: upto + 1], name=labels.running, legendgroup="r", **run_style),
+        dict(type=s, x=t, y=pop_mean[:upto], name=labels.population, legendgroup="p", **pop_style),
+        dict(type=s, x=t, y=trace.batch_var[:upto], showlegend=False, legendgroup="b", **batch_style),
+        dict(type=s, x=t0, y=trace.running_var[: upto + 1], showlegend=False, legendgroup="r", **run_style),
+        dict(type=s, x=t, y=np.full(upto, pop_var), showlegend=False, legendgroup="p", **pop_style),
     ]
 
 
@@ -58,13 +59,12 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     pop_mean: (T,) population mean per step; `active` is the step shown before Play."""
     total = len(trace.batch_mean)
     steps = frame_steps(total, active)
-    frames = [go.Frame(data=_traces(trace, pop_mean, pop_var, k, labels), name=str(k), traces=list(range(6)))
+    frames = [{"data": _traces(trace, pop_mean, pop_var, k, labels), "name": str(k), "traces": list(range(6))}
               for k in steps]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=(labels.mean_panel, labels.var_panel))
     for i, tr in enumerate(_traces(trace, pop_mean, pop_var, active, labels)):
         fig.add_trace(tr, row=1 if i < 3 else 2, col=1)
-    fig.frames = frames
     style(fig, height=560)
     fig.update_layout(margin={"t": 80}, legend={"y": 1.1})
     fig.update_xaxes(range=[-0.5, total + 0.5])
@@ -75,7 +75,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     tick_labels = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
     play_controls(fig, [str(k) for k in steps], tick_labels, steps.index(active),
                   play=labels.play, pause=labels.pause, duration_ms=120, redraw=False)
-    return fig
+    return with_frames(fig, frames)
 
 
 def _fix_y(fig: go.Figure, row: int, series) -> None:

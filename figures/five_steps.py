@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from bn_core import FiveSteps
 
-from .animation import play_controls
+from .animation import play_controls, with_frames
 from .theme import OKABE_ITO, series_colour, style
 
 N_STEPS = 5
@@ -65,13 +65,13 @@ def jitter(n: int) -> np.ndarray:
     return ((np.arange(n) * 0.6180339887) % 1.0 - 0.5) * 0.5
 
 
-def _traces(view: StageView, labels: FiveStepsLabels) -> list[go.Scatter]:
+def _traces(view: StageView, labels: FiveStepsLabels) -> list[dict]:
     n, d = view.points.shape
     rows = np.arange(d)
     traces = []
     for j in range(d):
-        traces.append(go.Scatter(
-            x=view.points[:, j], y=j + jitter(n), mode="markers",
+        traces.append(dict(
+            type="scatter", x=view.points[:, j], y=j + jitter(n), mode="markers",
             marker={"color": series_colour(j), "size": 7, "opacity": 0.75},
             name=labels.feature.format(j=j + 1), showlegend=False,
             customdata=np.arange(1, n + 1),
@@ -79,8 +79,8 @@ def _traces(view: StageView, labels: FiveStepsLabels) -> list[go.Scatter]:
         ))
     empty = {"x": [], "y": []}
     stat = {"x": view.centre, "y": rows} if view.centre is not None else empty
-    traces.append(go.Scatter(
-        **stat, mode="markers", name=labels.stat,
+    traces.append(dict(
+        type="scatter", **stat, mode="markers", name=labels.stat,
         marker={"symbol": "line-ns-open", "size": 34, "color": OKABE_ITO["grey"],
                 "line": {"width": 3, "color": OKABE_ITO["grey"]}},
         error_x={"type": "data", "array": view.spread, "thickness": 2.5, "width": 10,
@@ -88,15 +88,15 @@ def _traces(view: StageView, labels: FiveStepsLabels) -> list[go.Scatter]:
         hovertemplate="%{x:.4g}<extra></extra>",
     ))
     before = {"x": view.before, "y": rows - 0.38} if view.before is not None else empty
-    traces.append(go.Scatter(
-        **before, mode="markers", name=labels.running_before,
+    traces.append(dict(
+        type="scatter", **before, mode="markers", name=labels.running_before,
         marker={"symbol": "diamond-open", "size": 12, "color": OKABE_ITO["reddish_purple"],
                 "line": {"width": 2}},
         hovertemplate="%{x:.4g}<extra></extra>",
     ))
     after = {"x": view.after, "y": rows - 0.38} if view.after is not None else empty
-    traces.append(go.Scatter(
-        **after, mode="markers", name=labels.running_after,
+    traces.append(dict(
+        type="scatter", **after, mode="markers", name=labels.running_after,
         marker={"symbol": "diamond", "size": 12, "color": OKABE_ITO["vermillion"]},
         error_x={"type": "data", "array": view.after_spread, "thickness": 1.5, "width": 6,
                  "color": OKABE_ITO["vermillion"]},
@@ -121,10 +121,10 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
     """Animated figure of the five steps; `active` (0..4) is the step shown before Play."""
     views = stage_views(run)
     frames = [
-        go.Frame(data=_traces(v, labels), name=str(k), layout={"title": {"text": labels.step_titles[k]}})
+        {"data": _traces(v, labels), "name": str(k), "layout": {"title": {"text": labels.step_titles[k]}}}
         for k, v in enumerate(views)
     ]
-    fig = go.Figure(data=frames[active].data, frames=frames)
+    fig = go.Figure(data=frames[active]["data"])
     d = run.x.shape[1]
     style(fig, height=260 + 60 * d, title=labels.step_titles[active])
     fig.update_xaxes(range=value_range(views), title=labels.value)
@@ -134,4 +134,4 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
     )
     play_controls(fig, [str(k) for k in range(N_STEPS)], list(labels.step_short), active,
                   play=labels.play, pause=labels.pause, redraw=True)
-    return fig
+    return with_frames(fig, frames)
