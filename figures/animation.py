@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 
@@ -59,3 +60,9 @@ def with_frames(fig: go.Figure, frames: list[dict]) -> go.Figure:
     finally:
         fig._validate = True
     return fig
+
+
+def frame_steps(first: int, last: int, active: int, max_frames: int) -> list[int]:
+    """At most ~max_frames evenly spaced steps from first to last, always with `active` and `last`."""
+    steps = np.linspace(first, last, min(last - first + 1, max_frames)).round().astype(int).tolist()
+    return sorted(set(steps) | {active, last})

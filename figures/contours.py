@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from bn_core.descent import Path, Quadratic
 
-from .animation import play_controls, with_frames
+from .animation import frame_steps, play_controls, with_frames
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 GRID = 90
@@ -65,11 +65,6 @@ def _path_traces(path: Path, k: int, labels: ContourLabels) -> list[dict]:
     ]
 
 
-def frame_steps(total: int, active: int) -> list[int]:
-    steps = set(np.linspace(0, total, min(total + 1, MAX_FRAMES)).round().astype(int).tolist())
-    return sorted(steps | {active, total})
-
-
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
                    parts: tuple[np.ndarray, np.ndarray] | None = None) -> go.Figure:
     """Contours, the clickable grid, the start and the minimum, the path up to step `active` (frames
@@ -93,11 +88,11 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
                              marker={"symbol": "x", "size": 12, "color": OKABE_ITO["yellow"]}))
     total = len(path.w) - 1
     active = min(active, total)
-    steps = frame_steps(total, active)
+    steps = frame_steps(0, total, active, MAX_FRAMES)
     fig.add_traces(_path_traces(path, active, labels))
     frames = [{"data": _path_traces(path, k, labels), "traces": [4], "name": str(k)} for k in steps]
     if parts is not None:
-        _arrows(fig, path.w[active], parts, labels)
+        _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
     style(fig, height=480, title=labels.title)
     lo = view.centre - view.half
     hi = view.centre + view.half
@@ -112,11 +107,11 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     return with_frames(fig, frames)
 
 
-def _arrows(fig: go.Figure, at: np.ndarray, parts, labels: ContourLabels) -> None:
-    """The descent direction -∇L split into its gentle and steep parts, as arrows from w_k."""
+def _arrows(fig: go.Figure, at: np.ndarray, parts, length: float, labels: ContourLabels) -> None:
+    """The descent direction -∇L split into its gentle and steep parts, as arrows from w_k; the
+    longer arrow is `length` long and the other keeps its ratio to it."""
     gentle, steep = parts
     longest = max(float(np.linalg.norm(gentle)), float(np.linalg.norm(steep)), 1e-300)
-    length = _arrow_len(fig)  # the longer arrow spans a fifth of the box; the other keeps its ratio
     for vec, colour, name in ((gentle, OKABE_ITO["bluish_green"], labels.gentle),
                               (steep, OKABE_ITO["reddish_purple"], labels.steep)):
         tip = at - vec / longest * length
@@ -124,7 +119,3 @@ def _arrows(fig: go.Figure, at: np.ndarray, parts, labels: ContourLabels) -> Non
                            showarrow=True, arrowhead=3, arrowwidth=3, arrowcolor=colour, text="")
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name, line={"color": colour, "width": 3}))
 
-
-def _arrow_len(fig: go.Figure) -> float:
-    contour = fig.data[0]
-    return 0.2 * (float(contour.x[-1]) - float(contour.x[0])) / 2

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.training import HIST_BINS, History
 
-from .animation import play_controls, with_frames
+from .animation import frame_steps, play_controls, with_frames
 from .theme import OKABE_ITO, series_colour, style
 from .training import VARIANT_COLOURS, VARIANT_DASH
 
@@ -45,7 +45,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     longest = max(runs.values(), key=lambda h: len(h.steps))
     layers = longest.hist.shape[1]
     n = len(longest.steps)
-    idx = sorted(set(np.linspace(0, n - 1, min(n, MAX_FRAMES)).round().astype(int).tolist()) | {active})
+    idx = frame_steps(0, n - 1, active, MAX_FRAMES)
     at = lambda i: {v: min(i, len(h.steps) - 1) for v, h in runs.items()}  # noqa: E731
     fig = make_subplots(rows=1, cols=layers, shared_yaxes=True, horizontal_spacing=0.03,
                         subplot_titles=[labels.layer.format(l=i + 1) for i in range(layers)])

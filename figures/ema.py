@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
-from .animation import play_controls, with_frames
+from .animation import frame_steps, play_controls, with_frames
 from .theme import OKABE_ITO, style
 
 MAX_FRAMES = 60
@@ -28,12 +28,6 @@ class EMALabels:
     step: str
     play: str
     pause: str
-
-
-def frame_steps(total: int, active: int) -> list[int]:
-    """At most MAX_FRAMES step counts from 1 to total, always including `active` and `total`."""
-    steps = set(np.linspace(1, total, min(total, MAX_FRAMES)).round().astype(int).tolist())
-    return sorted(steps | {active, total})
 
 
 def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, labels: EMALabels):
@@ -58,7 +52,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     """Two panels (mean, variance) over steps 0..T; frames reveal the first k steps.
     pop_mean: (T,) population mean per step; `active` is the step shown before Play."""
     total = len(trace.batch_mean)
-    steps = frame_steps(total, active)
+    steps = frame_steps(1, total, active, MAX_FRAMES)
     frames = [{"data": _traces(trace, pop_mean, pop_var, k, labels), "name": str(k), "traces": list(range(6))}
               for k in steps]
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,

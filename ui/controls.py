@@ -10,25 +10,20 @@ from __future__ import annotations
 import streamlit as st
 
 from .i18n import Translator
-from .params import parse_number
+from .params import Parsed, parse_number
 
 
-def _sanitize_number(key: str, lo, hi, default, *, integer: bool, label: str, t: Translator, where) -> None:
-    """On the first run with ?key=..., clamp or drop the URL value before the widget reads it.
-
-    A dropped value is also removed from the URL: Streamlit's own binding would otherwise try to
-    parse it (and, for "inf" in an integer input, fail with an OverflowError)."""
+def _read_url_number(key: str, lo, hi, *, integer: bool, label: str, t: Translator, where) -> Parsed | None:
+    """On the first run with ?key=..., parse the URL value and say so when it was clamped or junk.
+    None when there is nothing to read (no parameter, or the widget already has a value)."""
     if key in st.session_state or key not in st.query_params:
-        return
-    raw = st.query_params.get_all(key)
-    parsed = parse_number(raw, lo, hi, integer=integer)
+        return None
+    parsed = parse_number(st.query_params.get_all(key), lo, hi, integer=integer)
     if parsed.status == "clamped":
-        st.session_state[key] = parsed.value
         where.caption(":material/info: " + t("common.url_clamped", label=label, lo=lo, hi=hi, value=parsed.value))
     elif parsed.status == "invalid":
-        st.session_state[key] = default
-        del st.query_params[key]
         where.caption(":material/info: " + t("common.url_invalid", label=label))
+    return parsed
 
 
 def _keep_in_range(key: str, lo, hi) -> None:
@@ -46,7 +41,13 @@ def slider(label: str, key: str, lo, hi, default, *, t: Translator, step=None, f
            help=None, where=st, **kwargs):
     """A slider bound to ?key=, with URL values clamped into [lo, hi]."""
     integer = isinstance(lo, int) and isinstance(hi, int)
-    _sanitize_number(key, lo, hi, default, integer=integer, label=label, t=t, where=where)
+    parsed = _read_url_number(key, lo, hi, integer=integer, label=label, t=t, where=where)
+    if parsed is not None and parsed.status == "clamped":
+        st.session_state[key] = parsed.value
+    elif parsed is not None and parsed.status == "invalid":
+        # drop it from the URL too, so Streamlit's own binding never tries to parse it
+        st.session_state[key] = default
+        del st.query_params[key]
     _keep_in_range(key, lo, hi)
     return where.slider(label, lo, hi, step=step, format=fmt, help=help, key=key,
                         bind="query-params", **_default(key, default), **kwargs)
@@ -59,16 +60,9 @@ def number(label: str, key: str, lo: int, hi: int, default: int, *, t: Translato
     Synced by hand rather than with bind="query-params": Streamlit's own URL parsing for number
     inputs raises an OverflowError on ?key=inf before any of our code could intervene."""
     if key not in st.session_state:
-        value = default
-        if key in st.query_params:
-            parsed = parse_number(st.query_params.get_all(key), lo, hi, integer=True)
-            if parsed.status == "invalid":
-                where.caption(":material/info: " + t("common.url_invalid", label=label))
-            else:
-                value = parsed.value
-            if parsed.status == "clamped":
-                where.caption(":material/info: " + t("common.url_clamped", label=label, lo=lo, hi=hi, value=value))
-        st.session_state[key] = value
+        parsed = _read_url_number(key, lo, hi, integer=True, label=label, t=t, where=where)
+        ok = parsed is not None and parsed.status != "invalid"
+        st.session_state[key] = parsed.value if ok else default
     _keep_in_range(key, lo, hi)
     value = where.number_input(label, lo, hi, step=1, help=help, key=key, persist_state="session", **kwargs)
     _sync_url(key, int(value), default)

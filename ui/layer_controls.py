@@ -23,8 +23,9 @@ def _new_batch() -> None:
 
 def _undo_bn(spec: MiniBatchSpec, eps: float) -> None:
     """γ = √(σ² + ε), β = μ per feature, so y = x; clipped to the slider ranges if need be."""
-    mu, var, _ = bn_core.batch_stats(minibatch(spec))
-    gamma = np.sqrt(var + eps)
+    x = minibatch(spec)
+    run = bn_core.five_steps(x, np.ones(spec.d), np.zeros(spec.d), bn_core.RunningStats.initial(spec.d), eps=eps)
+    gamma, mu = bn_core.identity_params(run)
     clipped = False
     for j in range(spec.d):
         g = float(np.clip(gamma[j], *GAMMA_RANGE))

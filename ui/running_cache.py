@@ -34,7 +34,7 @@ def side_by_side(spec: StreamSpec, momentum: float) -> dict[str, ema.EMATrace]:
     xs = batch_stream(spec)
     return {
         "pytorch": ema.run_ema(xs, convention="pytorch", momentum=momentum),
-        "keras": ema.run_ema(xs, convention="keras", momentum=1.0 - momentum),
+        "keras": ema.run_ema(xs, convention="keras", momentum=ema.equivalent_momentum("pytorch", momentum)[1]),
         "cumulative": ema.run_ema(xs, convention="pytorch", momentum=None),
     }
 

@@ -7,7 +7,8 @@ import math
 import numpy as np
 import streamlit as st
 
-from bn_core import ema, inference
+from bn_core import ema, get_convention, inference
+from bn_core.running import ema_weight
 from bn_core.stream import population_mean
 from figures.conventions import conventions_figure
 from figures.ema import ema_figure
@@ -35,7 +36,7 @@ def _update_arithmetic(cfg: RunningConfig, tr: ema.EMATrace, step: int, t: Trans
     if step == 0:
         st.markdown(t("running.ema.initial"))
         return
-    w = ema.new_batch_weight(cfg.convention, cfg.momentum) if cfg.momentum is not None else 1.0 / step
+    w = ema_weight(cfg.momentum, step, get_convention(cfg.convention))
     m = cfg.stream.batch_size
     fed = tr.batch_var_unbiased[step - 1] if cfg.convention == "pytorch" else tr.batch_var[step - 1]
     st.markdown(t("running.ema.update", step=step, w=f"{w:.4g}"))
@@ -52,10 +53,11 @@ def conventions(cfg: RunningConfig, t: Translator) -> None:
     st.markdown(t("running.conv.intro"))
     m = controls.slider(t("running.conv.m"), "rs_cmp_m", 0.01, 0.99, 0.1, t=t, step=0.01)
     traces = running_cache.side_by_side(cfg.stream, float(m))
-    names = {k: t(f"running.conv.name.{k}", m=f"{m:g}", k=f"{1 - m:g}") for k in traces}
+    keras_m = f"{ema.equivalent_momentum('pytorch', float(m))[1]:g}"
+    names = {k: t(f"running.conv.name.{k}", m=f"{m:g}", k=keras_m) for k in traces}
     charts.show(conventions_figure({names[k]: v for k, v in traces.items()}, labels.conventions(t)),
                 key="running_conventions")
-    st.info(t("running.conv.equivalent", m=f"{m:g}", k=f"{1 - m:g}"), icon=":material/sync_alt:")
+    st.info(t("running.conv.equivalent", m=f"{m:g}", k=keras_m), icon=":material/sync_alt:")
     rows = [_convention_row(names[key], tr, t) for key, tr in traces.items()]
     formatted_table(rows, key="running_conv_table")
     st.caption(t("running.conv.not_optimizer"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 import numpy as np
 import streamlit as st
@@ -53,7 +53,7 @@ def run(cfg: TrainConfig, data_name: str, progress: Callable[[float], None] | No
     return history
 
 
-def run_all(configs: dict[str, TrainConfig], data_name: str, label: str) -> dict[str, History]:
+def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str) -> dict[Hashable, History]:
     """Train every variant, with one progress bar across them while anything actually trains."""
     bar = st.empty()
     out = {}
