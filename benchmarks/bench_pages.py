@@ -1,7 +1,7 @@
 """Per page, in Chromium: cold load until every chart is drawn, and the p50 time from moving a
 slider to its chart being redrawn, next to a trivial one-slider page measured in the same run.
 
-Run: python benchmarks/bench_pages.py [--repeats 9]. Prints a Markdown table.
+Run: python benchmarks/bench_pages.py [--repeats 9] [--pages home inputs ...]. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -52,20 +52,28 @@ def cold_load(browser, url: str) -> float:
     return elapsed
 
 
+def probe_js(chart: int, probe: str) -> str:
+    """JS returning the probe's value for chart number `chart`, or null while that chart is being
+    (re)mounted and not drawn yet."""
+    return (f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{chart}]; "
+            f"return g && g._fullData ? JSON.stringify({probe}) : null; }}")
+
+
 def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats: int) -> list[float]:
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     page = ctx.new_page()
     page.goto(url)
     idle(page)
     thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
-    js = f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{chart}]; return JSON.stringify({probe}); }}"
+    js = probe_js(chart, probe)
     times = []
     for k in range(repeats):
         before = page.evaluate(js)
         thumb.focus()
         t0 = time.perf_counter()
         thumb.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
-        page.wait_for_function(f"(b) => ({js})() !== b", arg=before, timeout=60_000)
+        page.wait_for_function(f"(b) => {{ const v = ({js})(); return v !== null && v !== b; }}", arg=before,
+                               timeout=60_000)
         times.append(time.perf_counter() - t0)
         idle(page)
     ctx.close()
@@ -75,7 +83,10 @@ def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=9)
-    repeats = parser.parse_args().repeats
+    parser.add_argument("--pages", nargs="*", help="page paths to measure (default: all; home is 'home')")
+    args = parser.parse_args()
+    repeats = args.repeats
+    chosen = [row for row in PAGES if args.pages is None or (row[0] or "home") in args.pages]
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -85,7 +96,7 @@ def main() -> None:
             floor = statistics.median(redraw_times(browser, url, "k", 0, "Array.from(g._fullData[0].y.slice(0, 3))",
                                                    repeats))
         with streamlit("app.py") as (base, _):
-            for path, label, chart, probe in PAGES:
+            for path, label, chart, probe in chosen:
                 url = f"{base}/{path}?lang=en"
                 first = cold_load(browser, url)       # the first visit computes and fills the caches
                 warm = cold_load(browser, url)

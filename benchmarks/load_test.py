@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.async_api import async_playwright
 
-from benchmarks.bench_pages import PAGES
+from benchmarks.bench_pages import PAGES, probe_js
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit
 
 EXCEPTION = '[data-testid="stException"]'
@@ -39,8 +39,7 @@ async def session(browser, base: str, deadline: float, k: int, latencies: list, 
             except Exception:  # the page did not draw a chart within 90 s: count it, move on
                 timeouts.append(path or "home")
                 continue
-            js = f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{chart}]; " \
-                 f"return g && g._fullData ? JSON.stringify({probe}) : null; }}"
+            js = probe_js(chart, probe)
             sliders = page.locator('[data-testid="stSlider"]').get_by_role("slider")
             for press in range(3):
                 if time.monotonic() >= deadline:
@@ -51,7 +50,8 @@ async def session(browser, base: str, deadline: float, k: int, latencies: list, 
                 t0 = time.perf_counter()
                 await thumb.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
                 try:
-                    await page.wait_for_function(f"(b) => ({js})() !== b", arg=before, timeout=60_000)
+                    await page.wait_for_function(f"(b) => {{ const v = ({js})(); return v !== null && v !== b; }}",
+                                                arg=before, timeout=60_000)
                     latencies.append(time.perf_counter() - t0)
                 except Exception:  # a slider that does not drive this chart: no latency sample
                     pass

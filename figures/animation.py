@@ -51,17 +51,6 @@ def play_controls(
     return fig
 
 
-def with_frames(fig: go.Figure, frames: list[dict]) -> go.Figure:
-    """fig with `frames` attached, skipping Plotly's per-trace validation: the frames' traces are
-    plain dicts our own builders make, and validating 60 frames of 6 traces took ~0.3 s a redraw."""
-    fig._validate = False  # BaseFigure's own switch (what go.Figure(..., _validate=False) sets)
-    try:
-        fig.frames = frames
-    finally:
-        fig._validate = True
-    return fig
-
-
 def frame_steps(first: int, last: int, active: int, max_frames: int) -> list[int]:
     """At most ~max_frames evenly spaced steps from first to last, always with `active` and `last`."""
     steps = np.linspace(first, last, min(last - first + 1, max_frames)).round().astype(int).tolist()

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 
 from bn_core.descent import Path, Quadratic
 
-from .animation import frame_steps, play_controls, with_frames
+from .animation import frame_steps, play_controls
+from .packed import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 GRID = 90
@@ -72,7 +73,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300))
-    fig = go.Figure()
+    fig = LabFigure()
     fig.add_trace(go.Contour(x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
                              colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
                              contours={"coloring": "heatmap"},
@@ -104,7 +105,8 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
                   pause=labels.pause, duration_ms=150, redraw=True, stacked=True)
     fig.update_layout(clickmode="event+select", dragmode=False, showlegend=False, height=560)
-    return with_frames(fig, frames)
+    fig.frames = frames  # plain dicts (LabFigure)
+    return fig
 
 
 def _arrows(fig: go.Figure, at: np.ndarray, parts, length: float, labels: ContourLabels) -> None:

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
@@ -28,7 +29,7 @@ def conventions_figure(traces: dict[str, EMATrace], labels: ConventionLabels) ->
     """traces maps a legend name to its EMATrace (same stream); batch statistics as faint dots."""
     first = next(iter(traces.values()))
     steps = np.arange(1, len(first.batch_mean) + 1)
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.mean_panel, labels.var_panel),
+    fig = make_subplots(figure=LabFigure(), rows=1, cols=2, subplot_titles=(labels.mean_panel, labels.var_panel),
                         horizontal_spacing=0.08)
     for col, stat in ((1, first.batch_mean), (2, first.batch_var)):
         fig.add_trace(go.Scatter(x=steps, y=stat, mode="markers", name=labels.batch, showlegend=col == 1,

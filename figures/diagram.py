@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -21,7 +22,7 @@ class DiagramLabels:
 def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> go.Figure:
     """A row of boxes joined by arrows; box `highlight` (the BN layer) is filled orange."""
     n = len(labels.boxes)
-    fig = go.Figure()
+    fig = LabFigure()
     for i, text in enumerate(labels.boxes):
         fill = OKABE_ITO["orange"] if i == highlight else "#CDE8F8"
         fig.add_shape(

@@ -11,7 +11,8 @@ from plotly.subplots import make_subplots
 
 from bn_core.training import HIST_BINS, History
 
-from .animation import frame_steps, play_controls, with_frames
+from .animation import frame_steps, play_controls
+from .packed import LabFigure
 from .theme import OKABE_ITO, series_colour, style
 from .training import VARIANT_COLOURS, VARIANT_DASH
 
@@ -33,8 +34,8 @@ def _traces(runs: dict[str, History], k: dict[str, int], layers: int) -> list[di
     out = []
     for v, h in runs.items():
         for layer in range(layers):
-            out.append(dict(type="scatter", x=centres, y=h.hist[k[v], layer], mode="lines", line_shape="hvh",
-                            line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2},
+            out.append(dict(type="scatter", x=centres, y=h.hist[k[v], layer], mode="lines",
+                            line={"shape": "hvh", "color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2},
                             showlegend=False))
     return out
 
@@ -47,7 +48,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     n = len(longest.steps)
     idx = frame_steps(0, n - 1, active, MAX_FRAMES)
     at = lambda i: {v: min(i, len(h.steps) - 1) for v, h in runs.items()}  # noqa: E731
-    fig = make_subplots(rows=1, cols=layers, shared_yaxes=True, horizontal_spacing=0.03,
+    fig = make_subplots(figure=LabFigure(), rows=1, cols=layers, shared_yaxes=True, horizontal_spacing=0.03,
                         subplot_titles=[labels.layer.format(l=i + 1) for i in range(layers)])
     for t, trace in enumerate(_traces(runs, at(active), layers)):
         fig.add_trace(trace, row=1, col=t % layers + 1)
@@ -66,14 +67,16 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     every = max(1, len(idx) // 8)
     play_controls(fig, [str(i) for i in idx], [s if j % every == 0 else "" for j, s in enumerate(names)],
                   idx.index(active), play=labels.play, pause=labels.pause, duration_ms=250, redraw=False)
-    return with_frames(fig, frames)
+    fig.frames = frames  # plain dicts (LabFigure)
+    return fig
 
 
 def boundary_figure(runs: dict[str, History], step_index: int, x: np.ndarray, y: np.ndarray,
                     names: dict[str, str]) -> go.Figure:
     """The predicted class over the input plane for each variant at a recorded step, with the
     validation points on top."""
-    fig = make_subplots(rows=1, cols=len(runs), subplot_titles=[names[v] for v in runs], horizontal_spacing=0.05)
+    fig = make_subplots(rows=1, cols=len(runs), subplot_titles=[names[v] for v in runs],
+                        horizontal_spacing=0.05, figure=LabFigure())
     classes = int(max(y.max(), max(int(h.boundary.max()) for h in runs.values()))) + 1
     scale = [[i / max(classes - 1, 1), series_colour(i)] for i in range(classes)]
     for c, h in enumerate(runs.values(), start=1):

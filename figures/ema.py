@@ -10,7 +10,8 @@ from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
-from .animation import frame_steps, play_controls, with_frames
+from .animation import frame_steps, play_controls
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 MAX_FRAMES = 60
@@ -55,7 +56,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     steps = frame_steps(1, total, active, MAX_FRAMES)
     frames = [{"data": _traces(trace, pop_mean, pop_var, k, labels), "name": str(k), "traces": list(range(6))}
               for k in steps]
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+    fig = make_subplots(figure=LabFigure(), rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=(labels.mean_panel, labels.var_panel))
     for i, tr in enumerate(_traces(trace, pop_mean, pop_var, active, labels)):
         fig.add_trace(tr, row=1 if i < 3 else 2, col=1)
@@ -69,7 +70,8 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     tick_labels = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
     play_controls(fig, [str(k) for k in steps], tick_labels, steps.index(active),
                   play=labels.play, pause=labels.pause, duration_ms=120, redraw=False)
-    return with_frames(fig, frames)
+    fig.frames = frames  # plain dicts (LabFigure)
+    return fig
 
 
 def _fix_y(fig: go.Figure, row: int, series) -> None:

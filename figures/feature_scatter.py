@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -24,7 +25,7 @@ def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels) -> 
     """Three panels of (N, 2) data: both clouds on shared axes (with the origin), raw alone,
     standardized alone."""
     fig = make_subplots(rows=1, cols=3, subplot_titles=(labels.shared, labels.raw, labels.standardized),
-                        horizontal_spacing=0.07)
+                        horizontal_spacing=0.07, figure=LabFigure())
     raw = {"mode": "markers", "marker": {"color": OKABE_ITO["blue"], "size": 5, "opacity": 0.6}}
     std = {"mode": "markers", "marker": {"color": OKABE_ITO["orange"], "size": 5, "opacity": 0.7}}
     fig.add_trace(go.Scatter(x=x[:, 0], y=x[:, 1], name=labels.raw, **raw), row=1, col=1)
@@ -51,7 +52,7 @@ class MorphLabels:
 
 def morph_scatter(m: np.ndarray, x: np.ndarray, z: np.ndarray, labels: MorphLabels) -> go.Figure:
     """The morphed cloud m (N, 2), with axes fixed to hold both end points so the motion is visible."""
-    fig = go.Figure(go.Scatter(x=m[:, 0], y=m[:, 1], mode="markers",
+    fig = LabFigure(go.Scatter(x=m[:, 0], y=m[:, 1], mode="markers",
                                marker={"color": OKABE_ITO["bluish_green"], "size": 6, "opacity": 0.7}))
     both = np.vstack([x, z, [[0.0, 0.0]]])
     pad = 0.05 * (both.max(axis=0) - both.min(axis=0))

@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 
 from bn_core import FiveSteps
 
-from .animation import play_controls, with_frames
+from .animation import play_controls
+from .packed import LabFigure
 from .theme import OKABE_ITO, series_colour, style
 
 N_STEPS = 5
@@ -124,7 +125,7 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
         {"data": _traces(v, labels), "name": str(k), "layout": {"title": {"text": labels.step_titles[k]}}}
         for k, v in enumerate(views)
     ]
-    fig = go.Figure(data=frames[active]["data"])
+    fig = LabFigure(data=frames[active]["data"])
     d = run.x.shape[1]
     style(fig, height=260 + 60 * d, title=labels.step_titles[active])
     fig.update_xaxes(range=value_range(views), title=labels.value)
@@ -134,4 +135,5 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
     )
     play_controls(fig, [str(k) for k in range(N_STEPS)], list(labels.step_short), active,
                   play=labels.play, pause=labels.pause, redraw=True)
-    return with_frames(fig, frames)
+    fig.frames = frames  # plain dicts (LabFigure)
+    return fig

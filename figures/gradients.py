@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .packed import LabFigure
 from .theme import DIVERGING, OKABE_ITO, style
 
 
@@ -36,7 +37,7 @@ def _symmetric_heatmap(z: np.ndarray, show_scale: bool) -> go.Heatmap:
 def gradient_panels(dy: np.ndarray, dx: np.ndarray, dgamma: np.ndarray, dbeta: np.ndarray,
                     labels: GradientLabels) -> go.Figure:
     """Three panels: dy (N, D) and dx (N, D) as diverging heatmaps, dγ and dβ (D,) as bars."""
-    fig = make_subplots(rows=1, cols=3, subplot_titles=(labels.dy, labels.dx, labels.params),
+    fig = make_subplots(figure=LabFigure(), rows=1, cols=3, subplot_titles=(labels.dy, labels.dx, labels.params),
                         column_widths=[0.3, 0.3, 0.4], horizontal_spacing=0.08)
     fig.add_trace(_symmetric_heatmap(dy, False), row=1, col=1)
     fig.add_trace(_symmetric_heatmap(dx, False), row=1, col=2)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 
@@ -24,7 +25,7 @@ def batch_heatmap(x: np.ndarray, labels: HeatmapLabels, *, feature: int, sample:
     """Heatmap of x (N, D) with column `feature` outlined (the values one μ_j, σ²_j are taken over)
     and, if given, cell (sample, feature) marked."""
     n, d = x.shape
-    fig = go.Figure(go.Heatmap(
+    fig = LabFigure(go.Heatmap(
         z=x, x=np.arange(1, d + 1), y=np.arange(1, n + 1), colorscale=SEQUENTIAL,
         colorbar={"title": {"text": labels.colour}},
         hovertemplate=f"{labels.sample} %{{y}}, {labels.feature} %{{x}}: %{{z:.4g}}<extra></extra>",

@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .packed import LabFigure
 from .theme import series_colour, style
 
 
@@ -26,7 +27,7 @@ def before_after_histograms(x: np.ndarray, y: np.ndarray, *, labels: HistogramLa
                            names: tuple[str, ...] | None = None) -> go.Figure:
     """Overlaid per-feature histograms of x (N, D) on the left and y (N, D) on the right; legend
     entries are `names` if given, else labels.feature formatted with j = 1..D."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.before, labels.after),
+    fig = make_subplots(figure=LabFigure(), rows=1, cols=2, subplot_titles=(labels.before, labels.after),
                         horizontal_spacing=0.1)
     for col, data in ((1, x), (2, y)):
         for j in range(data.shape[1]):

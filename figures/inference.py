@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -23,7 +24,7 @@ def batchmates_figure(outputs: dict[int, np.ndarray], inference: float, exact: f
                       labels: BatchmateLabels) -> go.Figure:
     """A box per batch size of the sample's training-mode outputs, with the inference output and
     the exact population normalization as horizontal lines."""
-    fig = go.Figure()
+    fig = LabFigure()
     for b, ys in outputs.items():
         fig.add_trace(go.Box(y=ys, name=str(b), marker_color=OKABE_ITO["blue"], boxpoints="outliers",
                              showlegend=False, hovertemplate="%{y:.3f}<extra></extra>"))
@@ -49,7 +50,7 @@ class GapLabels:
 
 def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels: GapLabels) -> go.Figure:
     """Mean absolute error against the exact population output over training steps (log y)."""
-    fig = go.Figure([
+    fig = LabFigure([
         go.Scatter(x=steps, y=running, name=labels.running, mode="lines",
                    line={"color": OKABE_ITO["vermillion"], "width": 3}),
         go.Scatter(x=steps, y=batch, name=labels.batch, mode="lines",

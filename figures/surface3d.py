@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from bn_core.descent import Path, Quadratic
 
 from .contours import View
+from .packed import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 
@@ -17,7 +18,7 @@ def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300))
     pz = np.log10(np.maximum(path.loss - q.l_star, 1e-300))
-    fig = go.Figure([
+    fig = LabFigure([
         go.Surface(x=g1, y=g2, z=z, colorscale=SEQUENTIAL, showscale=False, opacity=0.9),
         go.Scatter3d(x=path.w[:, 0], y=path.w[:, 1], z=pz, mode="lines+markers",
                      line={"color": OKABE_ITO["vermillion"], "width": 5}, marker={"size": 3}),

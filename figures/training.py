@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.training import History
 
+from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
@@ -28,7 +29,8 @@ class CurveLabels:
 
 def curves_figure(runs: dict[str, History], labels: CurveLabels) -> go.Figure:
     """Loss (train and validation, log y) and validation accuracy per variant."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.loss_panel, labels.acc_panel), horizontal_spacing=0.1)
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.loss_panel, labels.acc_panel),
+                        horizontal_spacing=0.1, figure=LabFigure())
     for v, h in runs.items():
         colour = VARIANT_COLOURS[v]
         fig.add_trace(go.Scatter(x=h.steps, y=h.train_loss, name=f"{labels.names[v]} · {labels.train}",
@@ -56,7 +58,7 @@ class PercentileLabels:
 def percentiles_figure(runs: dict[str, History], labels: PercentileLabels) -> go.Figure:
     """The original BN paper's plot: 15/50/85th percentiles of one unit's activation input, one
     panel per variant, on a shared y-axis."""
-    fig = make_subplots(rows=1, cols=len(runs), shared_yaxes=True,
+    fig = make_subplots(figure=LabFigure(), rows=1, cols=len(runs), shared_yaxes=True,
                         subplot_titles=[labels.names[v] for v in runs], horizontal_spacing=0.05)
     for c, (v, h) in enumerate(runs.items(), start=1):
         for k, (name, dash) in enumerate(zip(labels.pcts, ("dot", "solid", "dot"), strict=True)):
@@ -82,7 +84,7 @@ class LineLabels:
 def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray], labels: LineLabels,
                       *, log_y: bool = False) -> go.Figure:
     """One line per variant (e.g. the saturated share averaged over layers)."""
-    fig = go.Figure([go.Scatter(x=steps[v], y=values[v], name=labels.names[v],
+    fig = LabFigure([go.Scatter(x=steps[v], y=values[v], name=labels.names[v],
                                 line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2.5})
                      for v in values])
     style(fig, height=300, title=labels.title or None)
@@ -106,7 +108,8 @@ def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: di
                  labels: SweepLabels) -> go.Figure:
     """Final training loss against learning rate and against initialization scale (log x); runs
     that diverged are drawn as crosses at the top of the panel instead of a number."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel), horizontal_spacing=0.1)
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
+                        horizontal_spacing=0.1, figure=LabFigure())
     for col, xs, losses in ((1, lr_values, lr_loss), (2, init_values, init_loss)):
         ceiling = max((v for vals in losses.values() for v in vals if np.isfinite(v)), default=1.0) * 1.5
         for v, vals in losses.items():

@@ -1,6 +1,7 @@
 """Figure builders: the numbers drawn are the numbers computed; controls and theme are in place."""
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from bn_core import MiniBatchSpec, RunningStats, five_steps, make_minibatch
@@ -25,29 +26,35 @@ def run():
                       momentum=0.1, eps=1e-5)
 
 
+def validated_frames(fig):
+    """The figure's frames (kept as plain dicts at run time) through Plotly's validators, so a typo in a
+    frame fails here, and attribute access works."""
+    return [go.Frame(f) for f in fig.frames]
+
+
 def dots(frame, j):
     return np.asarray(frame.data[j].x, dtype=float)
 
 
 def test_each_frame_draws_its_stage(run):
     fig = five_steps_animation(run, LABELS)
-    assert len(fig.frames) == 5
+    assert len(validated_frames(fig)) == 5
     expected = [run.x, run.x, run.x_hat, run.y, run.x]
-    for frame, stage in zip(fig.frames, expected, strict=True):
+    for frame, stage in zip(validated_frames(fig), expected, strict=True):
         for j in range(3):
             np.testing.assert_allclose(dots(frame, j), stage[:, j])
-    np.testing.assert_allclose(np.asarray(fig.frames[1].data[3].x, float), run.mu)
-    np.testing.assert_allclose(np.asarray(fig.frames[1].data[3].error_x.array, float), np.sqrt(run.var))
-    np.testing.assert_allclose(np.asarray(fig.frames[4].data[5].x, float), run.after.mean)
-    np.testing.assert_allclose(np.asarray(fig.frames[4].data[4].x, float), run.before.mean)
-    assert [f.layout.title.text for f in fig.frames] == list(LABELS.step_titles)
+    np.testing.assert_allclose(np.asarray(validated_frames(fig)[1].data[3].x, float), run.mu)
+    np.testing.assert_allclose(np.asarray(validated_frames(fig)[1].data[3].error_x.array, float), np.sqrt(run.var))
+    np.testing.assert_allclose(np.asarray(validated_frames(fig)[4].data[5].x, float), run.after.mean)
+    np.testing.assert_allclose(np.asarray(validated_frames(fig)[4].data[4].x, float), run.before.mean)
+    assert [f.layout.title.text for f in validated_frames(fig)] == list(LABELS.step_titles)
 
 
 @pytest.mark.parametrize("active", range(5))
 def test_active_step_is_the_first_picture(run, active):
     fig = five_steps_animation(run, LABELS, active=active)
     for j in range(3):
-        np.testing.assert_allclose(np.asarray(fig.data[j].x, float), dots(fig.frames[active], j))
+        np.testing.assert_allclose(np.asarray(fig.data[j].x, float), dots(validated_frames(fig)[active], j))
     assert fig.layout.sliders[0].active == active
     assert fig.layout.title.text == LABELS.step_titles[active]
 
@@ -59,13 +66,13 @@ def test_play_controls_animate_client_side(run):
     assert "Play" in buttons[0].label and "Pause" in buttons[1].label
     steps = fig.layout.sliders[0].steps
     assert [s.label for s in steps] == list(LABELS.step_short)
-    assert [s.args[0][0] for s in steps] == [f.name for f in fig.frames]
+    assert [s.args[0][0] for s in steps] == [f.name for f in validated_frames(fig)]
 
 
 def test_fixed_axis_holds_every_stage(run):
     fig = five_steps_animation(run, LABELS)
     lo, hi = fig.layout.xaxis.range
-    for frame in fig.frames:
+    for frame in validated_frames(fig):
         for trace in frame.data:
             if trace.x is not None and len(trace.x):
                 assert lo <= np.min(trace.x) and np.max(trace.x) <= hi
@@ -123,7 +130,7 @@ def test_theme_uses_okabe_ito_and_png_download(run):
 
 def test_no_nan_in_any_figure(run):
     fig = five_steps_animation(run, LABELS)
-    for frame in fig.frames:
+    for frame in validated_frames(fig):
         for trace in frame.data:
             if trace.x is not None and len(trace.x):
                 assert np.all(np.isfinite(np.asarray(trace.x, float)))
