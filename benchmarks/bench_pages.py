@@ -1,7 +1,7 @@
-"""Per page, in Chromium: cold load until every chart is drawn, and the p50 time from moving a
-slider to its chart being redrawn, next to a trivial one-slider page measured in the same run.
+"""Per page, in Chromium: cold load until every chart is drawn, and the p50 time from moving each
+visible slider to a chart being redrawn, next to a trivial one-slider page measured in the same run.
 
-Run: python benchmarks/bench_pages.py [--repeats 9] [--pages home inputs ...]. Prints a Markdown table.
+Run: python benchmarks/bench_pages.py [--repeats 6] [--pages home inputs ...]. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def probe_js(chart: int, probe: str) -> str:
 
 
 def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats: int) -> list[float]:
+    """One named slider, one chart's probe (the load test and the trivial page use this)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     page = ctx.new_page()
     page.goto(url)
@@ -80,34 +81,98 @@ def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats:
     return times
 
 
+# Every chart's drawn data (first values and lengths of x, y, z) and title: changes when any chart is
+# redrawn with new numbers; null while a chart is being (re)mounted.
+SIGNATURE = """() => {
+  const gs = [...document.querySelectorAll('.js-plotly-plot')];
+  if (gs.some(g => !g._fullData)) return null;
+  const head = a => a && a.length !== undefined ? [a.length, Array.from(a.slice(0, 4), v => Array.isArray(v) ?
+      Array.from(v.slice(0, 4)) : v)] : null;
+  return JSON.stringify(gs.map(g => [g._fullLayout.title && g._fullLayout.title.text,
+      g._fullData.map(d => [head(d.x), head(d.y), head(d.z)])]));
+}"""
+WATCH = """(sig) => { window.__t0 = null; window.__changed = null; const before = sig();
+  document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, {capture: true, once: true});
+  const tick = () => { const v = sig(); if (v !== null && v !== before && window.__t0 !== null) {
+      window.__changed = performance.now(); return; } if (!window.__stop) requestAnimationFrame(tick); };
+  window.__stop = false; requestAnimationFrame(tick); }"""
+
+
+def every_slider(browser, url: str, repeats: int) -> dict[str, list[float] | None]:
+    """For each visible slider on the page: `repeats` moves (one step, alternately up and down from
+    where it starts, so every other move returns to a cached view), each timed in the page from the
+    key press to the first frame in which any chart shows new data. None for a slider that changes
+    no chart (it drives text or tables)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    page.goto(url)
+    idle(page)
+    out: dict[str, list[float] | None] = {}
+    sliders = page.locator('[data-testid="stSlider"]')
+    for i in range(sliders.count()):
+        box = sliders.nth(i)
+        thumb = box.get_by_role("slider").first
+        if not thumb.is_visible():
+            continue
+        name = box.inner_text().split("\n")[0].strip()
+        times: list[float] | None = []
+        up, flipped = True, False    # a slider at its maximum is first moved down instead
+        while times is not None and len(times) < repeats:
+            page.evaluate(f"() => ({WATCH})({SIGNATURE})")
+            thumb.focus()
+            thumb.press("ArrowRight" if (len(times) % 2 == 0) == up else "ArrowLeft")
+            idle(page)
+            page.wait_for_timeout(100)
+            changed = page.evaluate("() => { window.__stop = true; return window.__changed && window.__t0 ? "
+                                    "window.__changed - window.__t0 : null; }")
+            if changed is not None:
+                times.append(changed / 1000)
+            elif not times and not flipped:
+                up, flipped = False, True
+            else:
+                times = None
+        out[name] = times
+    ctx.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeats", type=int, default=9)
+    parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--pages", nargs="*", help="page paths to measure (default: all; home is 'home')")
     args = parser.parse_args()
-    repeats = args.repeats
-    chosen = [row for row in PAGES if args.pages is None or (row[0] or "home") in args.pages]
-    rows = []
+    chosen = [row[0] for row in PAGES if args.pages is None or (row[0] or "home") in args.pages]
+    rows, detail = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with streamlit("benchmarks/trivial_app.py") as (url, _):
             cold_load(browser, url)  # warm the server
             floor_cold = cold_load(browser, url)
-            floor = statistics.median(redraw_times(browser, url, "k", 0, "Array.from(g._fullData[0].y.slice(0, 3))",
-                                                   repeats))
+            floor = statistics.median(every_slider(browser, url, args.repeats)["k"])
         with streamlit("app.py") as (base, _):
-            for path, label, chart, probe in chosen:
+            for path in chosen:
                 url = f"{base}/{path}?lang=en"
                 first = cold_load(browser, url)       # the first visit computes and fills the caches
                 warm = cold_load(browser, url)
-                p50 = statistics.median(redraw_times(browser, url, label, chart, probe, repeats))
-                rows.append((path or "home", first, warm, p50, p50 / floor))
+                per = every_slider(browser, url, args.repeats)
+                timed = {k: v for k, v in per.items() if v}
+                if not timed:
+                    raise SystemExit(f"{path or 'home'}: no slider changed a chart ({sorted(per)})")
+                p50 = statistics.median(x for v in timed.values() for x in v)
+                slow = max(timed, key=lambda k: statistics.median(timed[k]))
+                rows.append((path or "home", first, warm, len(timed), p50, slow, statistics.median(timed[slow])))
+                detail += [(path or "home", k, statistics.median(v) if v else None) for k, v in per.items()]
         browser.close()
     print(f"trivial one-slider page: cold load {floor_cold:.2f} s, slider→redraw p50 {floor * 1000:.0f} ms")
-    print("| page | first load (s) | load, warm caches (s) | slider→redraw p50 (ms) | ÷ trivial page |")
-    print("|---|---|---|---|---|")
-    for name, first, warm, p50, ratio in rows:
-        print(f"| {name} | {first:.2f} | {warm:.2f} | {p50 * 1000:.0f} | {ratio:.2f}× |")
+    print("| page | first load (s) | load, warm caches (s) | sliders | slider→redraw p50 (ms) | ÷ trivial page | "
+          "slowest slider (p50 ms) |")
+    print("|---|---|---|---|---|---|---|")
+    for name, first, warm, n, p50, slow, slow_ms in rows:
+        print(f"| {name} | {first:.2f} | {warm:.2f} | {n} | {p50 * 1000:.0f} | {p50 / floor:.2f}× | "
+              f"{slow} ({slow_ms * 1000:.0f}) |")
+    print()
+    for name, k, ms in detail:
+        print(f"{name:14s} {k[:40]:40s} " + (f"{ms * 1000:6.0f} ms" if ms is not None else "  (changes no chart)"))
 
 
 if __name__ == "__main__":

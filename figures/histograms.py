@@ -1,4 +1,7 @@
-"""Before/after histograms: one picture of what a BN layer does to its inputs."""
+"""Before/after histograms: one picture of what a BN layer does to its inputs.
+
+Counts are binned here with NumPy and drawn as bars: the browser gets 40 counts per feature
+instead of every sample, and does no binning of its own on each redraw."""
 
 from __future__ import annotations
 
@@ -10,6 +13,16 @@ from plotly.subplots import make_subplots
 
 from .packed import LabFigure
 from .theme import series_colour, style
+
+BINS = 40
+
+
+def binned(v: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """(centres, counts, bin width) of the finite values of v (1-D) in `bins` equal bins over their
+    range; a constant v gets one unit-wide range around its value (NumPy's convention)."""
+    v = v[np.isfinite(v)]
+    counts, edges = np.histogram(v, bins=bins) if v.size else (np.zeros(bins, int), np.linspace(0, 1, bins + 1))
+    return 0.5 * (edges[:-1] + edges[1:]), counts, float(edges[1] - edges[0])
 
 
 @dataclass(frozen=True)
@@ -31,12 +44,14 @@ def before_after_histograms(x: np.ndarray, y: np.ndarray, *, labels: HistogramLa
                         horizontal_spacing=0.1)
     for col, data in ((1, x), (2, y)):
         for j in range(data.shape[1]):
-            fig.add_trace(go.Histogram(
-                x=data[:, j], name=names[j] if names else labels.feature.format(j=j + 1), legendgroup=str(j),
-                showlegend=col == 1, marker_color=series_colour(j), opacity=0.6, nbinsx=40,
+            centres, counts, width = binned(data[:, j], BINS)
+            fig.add_trace(go.Bar(
+                x=centres, y=counts, width=width, name=names[j] if names else labels.feature.format(j=j + 1),
+                legendgroup=str(j), showlegend=col == 1, marker={"color": series_colour(j), "line": {"width": 0}},
+                opacity=0.6, hovertemplate="%{x:.4g}: %{y}<extra></extra>",
             ), row=1, col=col)
     style(fig, height=360)
-    fig.update_layout(barmode="overlay", margin={"t": 100}, legend={"y": 1.16})
+    fig.update_layout(barmode="overlay", bargap=0, margin={"t": 100}, legend={"y": 1.16})
     fig.update_xaxes(title=labels.x_before, row=1, col=1)
     fig.update_xaxes(title=labels.x_after, row=1, col=2)
     return fig

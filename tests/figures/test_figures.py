@@ -9,7 +9,7 @@ from figures.diagram import DiagramLabels, where_bn_sits
 from figures.five_steps import FiveStepsLabels, five_steps_animation, jitter
 from figures.gradients import GradientLabels, gradient_panels
 from figures.heatmap import HeatmapLabels, batch_heatmap
-from figures.histograms import HistogramLabels, before_after_histograms
+from figures.histograms import HistogramLabels, before_after_histograms, binned
 from figures.theme import OKABE_ITO, PLOT_CONFIG
 
 LABELS = FiveStepsLabels(
@@ -110,6 +110,25 @@ def test_histograms_one_trace_per_feature_per_panel():
     fig = before_after_histograms(x, x * 2, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa"))
     assert len(fig.data) == 6
     assert [tr.name for tr in fig.data[:3]] == ["f1", "f2", "f3"]
+
+
+def test_histogram_bars_count_every_sample_once():
+    x = np.random.default_rng(2).normal(5.0, 3.0, size=(400, 2))
+    fig = before_after_histograms(x, (x - 5) / 3, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa"))
+    for k, tr in enumerate(fig.data):
+        col = x[:, k % 2] if k < 2 else ((x - 5) / 3)[:, k % 2]
+        centres, counts = np.asarray(tr.x, float), np.asarray(tr.y, float)
+        assert counts.sum() == 400
+        lo, hi = centres[0] - tr.width / 2, centres[-1] + tr.width / 2
+        assert lo == pytest.approx(col.min()) and hi == pytest.approx(col.max())
+        inside = (col >= centres[5] - tr.width / 2) & (col < centres[5] + tr.width / 2)
+        assert counts[5] == inside.sum()
+
+
+@pytest.mark.parametrize("v", [np.full(10, 3.0), np.array([1.0, np.nan, np.inf, 2.0]), np.array([np.nan])])
+def test_binned_keeps_finite_values_and_handles_constants(v):
+    centres, counts, width = binned(v, 40)
+    assert counts.sum() == np.isfinite(v).sum() and len(centres) == 40 and width > 0
 
 
 def test_diagram_has_one_box_per_label_and_highlights_bn():
