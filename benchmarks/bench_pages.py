@@ -81,53 +81,76 @@ def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats:
     return times
 
 
-# Every chart's drawn data (first values and lengths of x, y, z) and title: changes when any chart is
-# redrawn with new numbers; null while a chart is being (re)mounted.
+# Per chart: its drawn data (first values and lengths of x, y, z) and title, or null while it is not
+# drawn (being remounted, or never drawn because it is out of sight).
 SIGNATURE = """() => {
-  const gs = [...document.querySelectorAll('.js-plotly-plot')];
-  if (gs.some(g => !g._fullData)) return null;
   const head = a => a && a.length !== undefined ? [a.length, Array.from(a.slice(0, 4), v => Array.isArray(v) ?
       Array.from(v.slice(0, 4)) : v)] : null;
-  return JSON.stringify(gs.map(g => [g._fullLayout.title && g._fullLayout.title.text,
-      g._fullData.map(d => [head(d.x), head(d.y), head(d.z)])]));
+  const one = g => [g._fullLayout.title && g._fullLayout.title.text, g._fullData.map(d => [head(d.x), head(d.y),
+      head(d.z)])];
+  return [...document.querySelectorAll('.js-plotly-plot')].map(g => g._fullData ? JSON.stringify(one(g)) : null);
 }"""
-WATCH = """(sig) => { window.__t0 = null; window.__changed = null; const before = sig();
+# Records in window.__changed the first animation frame after the next key press in which some chart
+# that was drawn before shows different data, and sets window.__done once the script run that the
+# key press started has finished (the app root's data-test-script-state goes running -> notRunning).
+WATCH = """(sig) => { window.__t0 = null; window.__changed = null; window.__ran = false; window.__done = false;
+  const before = sig(), app = document.querySelector('[data-testid="stApp"]');
+  const obs = new MutationObserver(() => { const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') window.__ran = true; else if (window.__ran) { window.__done = true; obs.disconnect(); } });
+  obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, {capture: true, once: true});
-  const tick = () => { const v = sig(); if (v !== null && v !== before && window.__t0 !== null) {
-      window.__changed = performance.now(); return; } if (!window.__stop) requestAnimationFrame(tick); };
+  const tick = () => { const now = sig();
+    if (window.__t0 !== null && now.some((v, i) => v !== null && before[i] != null && v !== before[i])) {
+      window.__changed = performance.now(); return; }
+    if (!window.__stop) requestAnimationFrame(tick); };
   window.__stop = false; requestAnimationFrame(tick); }"""
+# the run has finished, or the key press started none within 3 s (the slider was at its end)
+FINISHED = "() => window.__done || (!window.__ran && window.__t0 !== null && performance.now() - window.__t0 > 3000)"
+
+
+def settle(page) -> None:
+    """Wait until the app is idle and no chart's data changes for 300 ms (late redraws finish)."""
+    idle(page)
+    last = None
+    for _ in range(50):
+        now = page.evaluate(f"({SIGNATURE})()")
+        if now == last:
+            return
+        last = now
+        page.wait_for_timeout(300)
 
 
 def every_slider(browser, url: str, repeats: int) -> dict[str, list[float] | None]:
-    """For each visible slider on the page: `repeats` moves (one step, alternately up and down from
-    where it starts, so every other move returns to a cached view), each timed in the page from the
+    """For each visible slider on the page: `repeats` one-step moves in one direction (down once
+    it reaches its maximum), so each move asks for a view not computed before, timed in the page from the
     key press to the first frame in which any chart shows new data. None for a slider that changes
     no chart (it drives text or tables)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     page = ctx.new_page()
     page.goto(url)
-    idle(page)
+    settle(page)
     out: dict[str, list[float] | None] = {}
     sliders = page.locator('[data-testid="stSlider"]')
-    for i in range(sliders.count()):
-        box = sliders.nth(i)
-        thumb = box.get_by_role("slider").first
+    names = [sliders.nth(i).inner_text().split("\n")[0].strip() for i in range(sliders.count())
+             if sliders.nth(i).get_by_role("slider").first.is_visible()]
+    for name in names:    # by label: moving one slider can add or remove others (features D adds γ/β)
+        thumb = sliders.filter(has=page.get_by_text(name, exact=True)).first.get_by_role("slider").first
         if not thumb.is_visible():
             continue
-        name = box.inner_text().split("\n")[0].strip()
         times: list[float] | None = []
-        up, flipped = True, False    # a slider at its maximum is first moved down instead
+        up, flipped = True, False
         while times is not None and len(times) < repeats:
             page.evaluate(f"() => ({WATCH})({SIGNATURE})")
             thumb.focus()
-            thumb.press("ArrowRight" if (len(times) % 2 == 0) == up else "ArrowLeft")
-            idle(page)
-            page.wait_for_timeout(100)
+            thumb.press("ArrowRight" if up else "ArrowLeft")
+            page.wait_for_function(FINISHED, timeout=180_000)
+            settle(page)
             changed = page.evaluate("() => { window.__stop = true; return window.__changed && window.__t0 ? "
                                     "window.__changed - window.__t0 : null; }")
+            ran = page.evaluate("() => window.__ran")
             if changed is not None:
                 times.append(changed / 1000)
-            elif not times and not flipped:
+            elif not ran and not flipped:      # at the end of its range: go the other way
                 up, flipped = False, True
             else:
                 times = None
@@ -148,7 +171,7 @@ def main() -> None:
         with streamlit("benchmarks/trivial_app.py") as (url, _):
             cold_load(browser, url)  # warm the server
             floor_cold = cold_load(browser, url)
-            floor = statistics.median(every_slider(browser, url, args.repeats)["k"])
+            floor = statistics.median(every_slider(browser, url, 3 * args.repeats)["k"])
         with streamlit("app.py") as (base, _):
             for path in chosen:
                 url = f"{base}/{path}?lang=en"
