@@ -17,18 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright
 
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
-from ui.i18n import Translator
+from ui.nav import CHAPTERS
 
-t = Translator("en")
-# page path, slider label, chart index, JS probe that changes when the chart is redrawn
-PAGES = [
-    ("", t("home.picture.gamma"), 0, "Array.from(g._fullData[3].x.slice(0, 3))"),
-    ("inputs", t("data.n"), 0, "g._fullData[0].x.length"),
-    ("loss-surface", t("surface.ctl.u"), 0, "Array.from(g._fullData[2].x)"),
-    ("bn-layer", t("layer.ctl.n"), 1, "g._fullData[0].x.length"),
-    ("running-stats", t("running.ctl.mean"), 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
-    ("training", t("training.ctl.lr"), 0, "Array.from(g._fullData[0].y.slice(-2))"),
-]
+PAGES = ("", *(c.url_path for c in CHAPTERS))    # "" is home
 IDLE = '[data-testid="stStatusWidget"]'
 
 
@@ -50,35 +41,6 @@ def cold_load(browser, url: str) -> float:
     elapsed = time.perf_counter() - t0
     ctx.close()
     return elapsed
-
-
-def probe_js(chart: int, probe: str) -> str:
-    """JS returning the probe's value for chart number `chart`, or null while that chart is being
-    (re)mounted and not drawn yet."""
-    return (f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[{chart}]; "
-            f"return g && g._fullData ? JSON.stringify({probe}) : null; }}")
-
-
-def redraw_times(browser, url: str, label: str, chart: int, probe: str, repeats: int) -> list[float]:
-    """One named slider, one chart's probe (the load test and the trivial page use this)."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = ctx.new_page()
-    page.goto(url)
-    idle(page)
-    thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
-    js = probe_js(chart, probe)
-    times = []
-    for k in range(repeats):
-        before = page.evaluate(js)
-        thumb.focus()
-        t0 = time.perf_counter()
-        thumb.press("ArrowRight" if k % 2 == 0 else "ArrowLeft")
-        page.wait_for_function(f"(b) => {{ const v = ({js})(); return v !== null && v !== b; }}", arg=before,
-                               timeout=60_000)
-        times.append(time.perf_counter() - t0)
-        idle(page)
-    ctx.close()
-    return times
 
 
 # Per chart: its drawn data (first values and lengths of x, y, z) and title, or null while it is not
@@ -164,7 +126,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--pages", nargs="*", help="page paths to measure (default: all; home is 'home')")
     args = parser.parse_args()
-    chosen = [row[0] for row in PAGES if args.pages is None or (row[0] or "home") in args.pages]
+    chosen = [path for path in PAGES if args.pages is None or (path or "home") in args.pages]
     rows, detail = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -34,7 +34,7 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
     page = await ctx.new_page()
     actions, i = 0, k
     try:
-        await page.goto(f"{base}/{PAGES[k % len(PAGES)][0]}?lang={'en' if k % 2 else 'zh'}", timeout=120_000)
+        await page.goto(f"{base}/{PAGES[k % len(PAGES)]}?lang={'en' if k % 2 else 'zh'}", timeout=120_000)
         await page.wait_for_selector(".js-plotly-plot", timeout=120_000)
         clock["booted"] += 1
         await clock["go"].wait()
@@ -46,7 +46,7 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
                 await page.locator('[data-testid="stSidebarNavLink"]').nth(i % len(PAGES)).click()
                 await page.wait_for_function("() => window.__done", timeout=90_000)
             except Exception:  # the page did not finish within 90 s: count it, move on
-                timeouts.append(PAGES[i % len(PAGES)][0] or "home")
+                timeouts.append(PAGES[i % len(PAGES)] or "home")
                 continue
             sliders = page.locator('[data-testid="stSlider"]').get_by_role("slider")
             for press in range(3):
