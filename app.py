@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import lang, nav, share
+from ui import gc_freeze, lang, nav, share  # noqa: F401  (gc_freeze: imported for its effect)
 
 st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
 t = lang.setup()

@@ -91,3 +91,19 @@ def test_production_config():
     assert cfg["server"]["enableXsrfProtection"] is True
     assert cfg["server"]["maxUploadSize"] <= 10
     assert cfg["client"]["showErrorDetails"] in ("type", "none")
+    assert cfg["server"]["fileWatcherType"] == "none"     # no polling thread per session in production
+
+
+def test_gc_freeze_covers_every_module():
+    """After ui.gc_freeze, every module of bn_core, figures and ui is loaded and the collector has a
+    frozen generation, so Streamlit's after-run gc.collect(2) does not walk them."""
+    import gc
+    import sys
+
+    from ui import gc_freeze
+
+    expected = {f"{pkg}.{p.stem}" for pkg in ("bn_core", "figures", "ui") for p in (ROOT / pkg).glob("*.py")
+                if p.stem != "__init__"}
+    assert expected <= set(sys.modules)
+    assert set(gc_freeze.MODULES) == expected
+    assert gc.get_freeze_count() > 0
