@@ -82,14 +82,15 @@ class LineLabels:
 
 
 def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray], labels: LineLabels,
-                      *, log_y: bool = False) -> go.Figure:
-    """One line per variant (e.g. the saturated share averaged over layers)."""
+                      *, log_y: bool = False, percent: bool = False) -> go.Figure:
+    """One line per variant (e.g. the saturated share averaged over layers); `percent` formats the
+    values (shares in [0, 1]) as percentages."""
     fig = LabFigure([go.Scatter(x=steps[v], y=values[v], name=labels.names[v],
                                 line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2.5})
                      for v in values])
     style(fig, height=300, title=labels.title or None)
     fig.update_xaxes(title=labels.step)
-    fig.update_yaxes(title=labels.value, type="log" if log_y else "linear")
+    fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None)
     return fig
 
 

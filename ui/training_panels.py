@@ -68,7 +68,7 @@ def distributions(runs: dict[str, History], activation: str, t: Translator) -> i
     steps = {v: h.steps for v, h in runs.items()}
     act = "relu" if activation == "relu" else "squash"
     lines = LineLabels(t("training.step"), t(f"training.dist.sat_{act}"), names(t), t(f"training.dist.sat_title_{act}"))
-    charts.show(per_variant_lines(steps, sat, lines), key="tr_saturation")
+    charts.show(per_variant_lines(steps, sat, lines, percent=True), key="tr_saturation")
     return k
 
 
