@@ -17,6 +17,4 @@ cfg = layer_controls.layer_config(t)               # the only place the batch wi
 run = cache.five_steps(cfg)                        # cached call into bn_core
 layer_panels.five_steps(cfg, run, t)
 
-cell = layer_panels.cell_trace(run, t)
-layer_panels.shapes(run, cell, t)
-backward_panel.backward(cfg, cell, t)
+backward_panel.cell_and_backward(cfg, run, t)   # reruns alone when the cell changes

@@ -15,6 +15,5 @@ first = next(iter(setup.configs.values()))
 
 training_panels.curves(runs, t)
 training_panels.paper(runs, first, t)
-k = training_panels.distributions(runs, first.net.activation, t)
-training_panels.boundary(runs, setup.data, first.seed, k, t)
+training_panels.recorded_step(runs, first.net.activation, setup.data, first.seed, t)
 training_panels.sweeps(setup.configs, setup.data, t)

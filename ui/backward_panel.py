@@ -7,7 +7,7 @@ import streamlit as st
 import bn_core
 from figures.gradients import gradient_panels
 
-from . import cache, charts, controls, labels
+from . import cache, charts, controls, labels, layer_panels
 from .cache import LayerConfig, UpstreamConfig
 from .i18n import Translator
 from .tables import feature_table
@@ -17,6 +17,15 @@ BACKWARD_FORMULA = (
     r"dx_{ij} = \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}"
     r"\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right)"
 )
+
+
+@st.fragment
+def cell_and_backward(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
+    """The cell picker and all that follows it (one cell's arithmetic, shapes, backward pass) rerun on
+    their own when a cell or the upstream gradient changes; the rest of the chapter stays as it is."""
+    cell = layer_panels.cell_trace(run, t)
+    layer_panels.shapes(run, cell, t)
+    backward(cfg, cell, t)
 
 
 def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:

@@ -43,6 +43,7 @@ def stats_table(x: np.ndarray, std: features.Standardized, names: tuple[str, ...
     formatted_table(rows, key=f"{key}_table")
 
 
+@st.fragment
 def sample_formula(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator,
                    key: str) -> None:
     """z = (x − μ)/√(σ² + ε) for one chosen sample, feature by feature, with the actual numbers."""
@@ -57,6 +58,7 @@ def _tex_name(name: str) -> str:
     return "".join(c for c in name if c.isalnum() or c == " ")[:24] or "x"
 
 
+@st.fragment
 def morph(x: np.ndarray, std: features.Standardized, t: Translator) -> None:
     """Slide from raw (0) to standardized (1) and watch κ of XᵀX/N fall."""
     st.subheader(t("inputs.morph.header"))

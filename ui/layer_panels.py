@@ -54,6 +54,7 @@ def state_counts(t: Translator) -> None:
     st.caption(t("layer.state.formula", L=n_layers, D=width))
 
 
+@st.fragment
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     """Prev/Next + the in-browser animation + the numbers of the chosen step."""
     step = stepper("bn_step", t.items("layer.steps.short"), t)

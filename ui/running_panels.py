@@ -21,6 +21,7 @@ from .stepper import step_slider
 from .tables import formatted_table
 
 
+@st.fragment
 def ema_lab(cfg: RunningConfig, t: Translator) -> None:
     """Step through training: batch statistics, the running statistics chasing them, the update."""
     tr = running_cache.trace(cfg)
@@ -47,6 +48,7 @@ def _update_arithmetic(cfg: RunningConfig, tr: ema.EMATrace, step: int, t: Trans
              rf"{fed:.4g} = {tr.running_var[step]:.4g}, \qquad {var_note}{fed:.4g}")
 
 
+@st.fragment
 def conventions(cfg: RunningConfig, t: Translator) -> None:
     """PyTorch m, Keras 1 - m and the cumulative average on the same stream, with a table."""
     st.header(t("running.conv.header"))
@@ -82,6 +84,7 @@ def _fmt_steps(x: float) -> str:
     return "∞" if math.isinf(x) else f"{x:.3g}"
 
 
+@st.fragment
 def train_vs_inference(cfg: RunningConfig, t: Translator) -> None:
     """One sample normalized in training mode among random batchmates vs at inference."""
     st.header(t("running.infer.header"))

@@ -18,6 +18,9 @@ def view_link() -> str:
 
 
 def share_box(t: Translator) -> None:
-    with st.sidebar.popover(t("common.share"), icon=":material/link:", width="stretch"):
+    """Opening the box reruns the app (`on_change="rerun"`), so the link is built afresh: sliders inside
+    fragments rerun only their fragment, which leaves this sidebar box as the last full run drew it."""
+    with st.sidebar.popover(t("common.share"), icon=":material/link:", width="stretch", key="share_open",
+                            on_change="rerun"):
         st.caption(t("common.share_help"))
         st.code(view_link(), language=None, wrap_lines=True)

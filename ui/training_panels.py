@@ -54,6 +54,14 @@ def paper(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> None:
         st.markdown(t("training.paper.card", steps=cfg.steps, lr=f"{cfg.lr:g}", batch=cfg.batch_size))
 
 
+@st.fragment
+def recorded_step(runs: dict[str, History], activation: str, data_name: str, seed: int, t: Translator) -> None:
+    """The recorded-step slider and what it drives (distributions, saturation, decision boundary) rerun
+    on their own; the networks are not retrained."""
+    k = distributions(runs, activation, t)
+    boundary(runs, data_name, seed, k, t)
+
+
 def distributions(runs: dict[str, History], activation: str, t: Translator) -> int:
     st.subheader(t("training.dist.header"))
     st.markdown(t("training.dist.intro"))
@@ -82,6 +90,7 @@ def boundary(runs: dict[str, History], data_name: str, seed: int, k: int, t: Tra
     st.caption(t("training.boundary.caption"))
 
 
+@st.fragment
 def sweeps(configs: dict[str, TrainConfig], data_name: str, t: Translator) -> None:
     st.subheader(t("training.sweep.header"))
     st.markdown(t("training.sweep.intro"))

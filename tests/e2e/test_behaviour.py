@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
+from tests.e2e.browser import EXCEPTION, chart_data, move_slider, play_until, wait_idle
 from ui.i18n import Translator
 
 
@@ -51,4 +51,22 @@ def test_training_distributions_animation_plays(page, server_url):
     wait_idle(page)
     first = chart_data(page, 2, "Array.from(g._fullData[0].y)")
     play_until(page, 2, f"JSON.stringify(Array.from(g._fullData[0].y)) !== JSON.stringify({first})")
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_slider_inside_a_fragment_keeps_the_address_and_the_share_link_current(page, server_url):
+    """'Sample i' reruns only its fragment; the address bar follows it, and opening the share box
+    (which reruns the app) shows a link with the new value."""
+    page.goto(f"{server_url}/bn-layer?lang=en")
+    wait_idle(page)
+    t = Translator("en")
+    move_slider(page, t("layer.cell.sample"), presses=2)
+    page.wait_for_function("() => location.search.includes('bn_i=3')", timeout=15_000)
+    wait_idle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(t("common.share")).click()
+    link = page.locator('[data-testid="stPopoverBody"] code').first
+    link.wait_for(timeout=15_000)
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stPopoverBody\"] code')]"
+                           ".some(c => c.innerText.includes('bn_i=3'))", timeout=15_000)
+    assert "lang=en" in link.inner_text()
     assert page.locator(EXCEPTION).count() == 0
