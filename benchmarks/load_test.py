@@ -34,9 +34,14 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
     page = await ctx.new_page()
     actions, i = 0, k
     try:
-        await page.goto(f"{base}/{PAGES[k % len(PAGES)]}?lang={'en' if k % 2 else 'zh'}", timeout=120_000)
-        await page.wait_for_selector(".js-plotly-plot", timeout=120_000)
-        clock["booted"] += 1
+        try:
+            await page.goto(f"{base}/{PAGES[k % len(PAGES)]}?lang={'en' if k % 2 else 'zh'}", timeout=300_000)
+            await page.wait_for_selector(".js-plotly-plot", timeout=300_000)
+        except Exception:  # did not open within 5 min: count it, and do not hold the others back
+            timeouts.append("open")
+            return 0
+        finally:
+            clock["booted"] += 1
         await clock["go"].wait()
         deadline = clock["deadline"]
         while time.monotonic() < deadline:
