@@ -32,34 +32,45 @@ class EMALabels:
 
 
 def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, labels: EMALabels):
-    t = np.arange(1, upto + 1)
-    t0 = np.arange(0, upto + 1)
+    """The six traces (mean panel, then variance panel) with the first `upto` steps revealed.
+
+    x always spans every step (1..T, or 0..T for the running statistics, which start at step 0);
+    y holds only the revealed steps. Plotly draws min(len(x), len(y)) points, so an animation frame
+    only needs the y arrays, which halves what each frame sends."""
+    total = len(trace.batch_mean)
+    t, t0 = np.arange(1, total + 1), np.arange(0, total + 1)
     batch_style = {"mode": "markers", "marker": {"color": OKABE_ITO["sky_blue"], "size": 6}}
     run_style = {"mode": "lines", "line": {"color": OKABE_ITO["vermillion"], "width": 3}}
     pop_style = {"mode": "lines", "line": {"color": OKABE_ITO["grey"], "dash": "dash", "width": 2}}
     s = "scatter"
     return [
-        dict(type=s, x=t, y=trace.batch_mean[:upto], name=labels.batch, legendgroup="b", **batch_style),
-        dict(type=s, x=t0, y=trace.running_mean[: upto + 1], name=labels.running, legendgroup="r", **run_style),
-        dict(type=s, x=t, y=pop_mean[:upto], name=labels.population, legendgroup="p", **pop_style),
-        dict(type=s, x=t, y=trace.batch_var[:upto], showlegend=False, legendgroup="b", **batch_style),
-        dict(type=s, x=t0, y=trace.running_var[: upto + 1], showlegend=False, legendgroup="r", **run_style),
-        dict(type=s, x=t, y=np.full(upto, pop_var), showlegend=False, legendgroup="p", **pop_style),
-    ]
+        dict(type=s, x=t, name=labels.batch, legendgroup="b", **batch_style),
+        dict(type=s, x=t0, name=labels.running, legendgroup="r", **run_style),
+        dict(type=s, x=t, name=labels.population, legendgroup="p", **pop_style),
+        dict(type=s, x=t, showlegend=False, legendgroup="b", **batch_style),
+        dict(type=s, x=t0, showlegend=False, legendgroup="r", **run_style),
+        dict(type=s, x=t, showlegend=False, legendgroup="p", **pop_style),
+    ], _revealed(trace, pop_mean, pop_var, upto)
+
+
+def _revealed(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int) -> list[dict]:
+    """The y arrays of the six traces after `upto` steps (running statistics: upto + 1 values)."""
+    return [{"y": trace.batch_mean[:upto]}, {"y": trace.running_mean[: upto + 1]}, {"y": pop_mean[:upto]},
+            {"y": trace.batch_var[:upto]}, {"y": trace.running_var[: upto + 1]}, {"y": np.full(upto, pop_var)}]
 
 
 def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EMALabels,
                *, active: int) -> go.Figure:
-    """Two panels (mean, variance) over steps 0..T; frames reveal the first k steps.
+    """Two panels (mean, variance) over steps 0..T; frames reveal the first k steps (their y arrays only).
     pop_mean: (T,) population mean per step; `active` is the step shown before Play."""
     total = len(trace.batch_mean)
     steps = frame_steps(1, total, active, MAX_FRAMES)
-    frames = [{"data": _traces(trace, pop_mean, pop_var, k, labels), "name": str(k), "traces": list(range(6))}
+    frames = [{"data": _revealed(trace, pop_mean, pop_var, k), "name": str(k), "traces": list(range(6))}
               for k in steps]
     fig = make_subplots(figure=LabFigure(), rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=(labels.mean_panel, labels.var_panel))
-    for i, tr in enumerate(_traces(trace, pop_mean, pop_var, active, labels)):
-        fig.add_trace(tr, row=1 if i < 3 else 2, col=1)
+    for i, (tr, y) in enumerate(zip(*_traces(trace, pop_mean, pop_var, active, labels), strict=True)):
+        fig.add_trace(tr | y, row=1 if i < 3 else 2, col=1)
     style(fig, height=560)
     fig.update_layout(margin={"t": 80}, legend={"y": 1.1})
     fig.update_xaxes(range=[-0.5, total + 0.5])

@@ -33,9 +33,16 @@ RUNNING_FORMULAS = {
 }
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _diagram(diagram_labels: labels.DiagramLabels):
+    """The diagram depends on the language only: built once per language (~15 ms a build) and shared;
+    nothing changes a figure after it is built."""
+    return diagram_figure(diagram_labels)
+
+
 def where_bn_sits(t: Translator) -> None:
     st.subheader(t("layer.where.header"))
-    charts.show(diagram_figure(labels.diagram(t)), key="layer_diagram")
+    charts.show(_diagram(labels.diagram(t)), key="layer_diagram")
     st.markdown(t("layer.where.body"))
 
 

@@ -103,3 +103,15 @@ def test_share_box_holds_the_link_with_the_settings():
     at = open_page("bn_layer", "zh", bn_n="40")
     links = [c.value for c in at.sidebar.code]
     assert len(links) == 1 and "lang=zh" in links[0] and "bn_n=40" in links[0]
+
+
+def test_the_cached_diagram_follows_the_language():
+    """The diagram is built once per language and shared: each language still gets its own labels."""
+    import json
+
+    for lang in ("en", "zh", "en"):
+        at = open_page("bn_layer", lang)
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        text = json.dumps(spec["layout"].get("annotations", []), ensure_ascii=False)
+        for box in Translator(lang).items("layer.diagram.box"):
+            assert box in text, (lang, box)

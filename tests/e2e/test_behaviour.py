@@ -20,8 +20,10 @@ def test_five_steps_animation_plays_in_the_browser(page, server_url):
 def test_ema_animation_reveals_more_steps(page, server_url):
     page.goto(f"{server_url}/running-stats?lang=zh&rs_step=5")
     wait_idle(page)
-    assert chart_data(page, 0, "g._fullData[0].x.length") == 5
-    play_until(page, 0, "g._fullData[0].x.length > 50")
+    # x spans every step; the revealed steps are the y values (Plotly draws min(len x, len y) points)
+    assert chart_data(page, 0, "g._fullData[0].y.length") == 5
+    assert chart_data(page, 0, "g._fullData[0]._length") == 5
+    play_until(page, 0, "g._fullData[0].y.length > 50 && g._fullData[0]._length > 50")
     assert page.locator(EXCEPTION).count() == 0
 
 

@@ -1,0 +1,43 @@
+"""Chapter 4's EMA figure: the shown state reveals `active` steps, frames carry only y arrays, and
+playing a frame over the base traces reveals exactly that frame's steps."""
+
+import numpy as np
+import plotly.graph_objects as go
+
+from bn_core.ema import run_ema
+from bn_core.stream import StreamSpec, batch_stream, population_mean
+from figures.ema import EMALabels, ema_figure
+
+LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
+SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
+
+
+def figure(active: int) -> go.Figure:
+    tr = run_ema(batch_stream(SPEC), convention="pytorch", momentum=0.1)
+    return ema_figure(tr, population_mean(SPEC, np.arange(1, SPEC.steps + 1)), SPEC.std**2, LABELS, active=active), tr
+
+
+def drawn(trace: dict) -> int:
+    """Points Plotly draws for a scatter trace: min(len(x), len(y))."""
+    return min(len(trace["x"]), len(trace["y"]))
+
+
+def test_the_shown_state_reveals_active_steps():
+    fig, tr = figure(active=20)
+    data = [t.to_plotly_json() for t in fig.data]
+    assert [drawn(t) for t in data] == [20, 21, 20, 20, 21, 20]
+    np.testing.assert_array_equal(data[0]["y"], tr.batch_mean[:20])
+    np.testing.assert_array_equal(data[4]["y"], tr.running_var[:21])
+    assert len(data[0]["x"]) == SPEC.steps and len(data[1]["x"]) == SPEC.steps + 1
+
+
+def test_frames_send_only_y_and_reveal_their_step():
+    fig, tr = figure(active=20)
+    base = [t.to_plotly_json() for t in fig.data]
+    assert len(fig.frames) > 10
+    for frame in fig.frames:
+        k = int(frame["name"])
+        assert all(set(d) == {"y"} for d in frame["data"])
+        played = [b | d for b, d in zip(base, frame["data"], strict=True)]
+        assert [drawn(t) for t in played] == [k, k + 1, k, k, k + 1, k]
+        np.testing.assert_array_equal(played[1]["y"], tr.running_mean[: k + 1])
