@@ -54,9 +54,11 @@ def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, la
 
 
 def _revealed(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int) -> list[dict]:
-    """The y arrays of the six traces after `upto` steps (running statistics: upto + 1 values)."""
-    return [{"y": trace.batch_mean[:upto]}, {"y": trace.running_mean[: upto + 1]}, {"y": pop_mean[:upto]},
-            {"y": trace.batch_var[:upto]}, {"y": trace.running_var[: upto + 1]}, {"y": np.full(upto, pop_var)}]
+    """The y arrays of the six traces after `upto` steps (running statistics: upto + 1 values), each
+    tagged with its trace type, as Plotly's own frames are."""
+    ys = (trace.batch_mean[:upto], trace.running_mean[: upto + 1], pop_mean[:upto],
+          trace.batch_var[:upto], trace.running_var[: upto + 1], np.full(upto, pop_var))
+    return [{"type": "scatter", "y": y} for y in ys]
 
 
 def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EMALabels,

@@ -37,7 +37,7 @@ def test_frames_send_only_y_and_reveal_their_step():
     assert len(fig.frames) > 10
     for frame in fig.frames:
         k = int(frame["name"])
-        assert all(set(d) == {"y"} for d in frame["data"])
+        assert all(set(d) == {"type", "y"} for d in frame["data"])
         played = [b | d for b, d in zip(base, frame["data"], strict=True)]
         assert [drawn(t) for t in played] == [k, k + 1, k, k, k + 1, k]
         np.testing.assert_array_equal(played[1]["y"], tr.running_mean[: k + 1])
