@@ -57,13 +57,17 @@ def view_for(q: Quadratic, scale: float = 1.5) -> View:
     return View(q.w_star.copy(), half)
 
 
-def _path_traces(path: Path, k: int, labels: ContourLabels) -> list[dict]:
-    shown = path.w[: k + 1]
-    return [
-        dict(type="scatter", x=shown[:, 0], y=shown[:, 1], mode="lines+markers", name=labels.path,
-             line={"color": OKABE_ITO["vermillion"], "width": 2.5},
-             marker={"size": 5, "color": OKABE_ITO["vermillion"]}),
-    ]
+def _path_trace(path: Path, k: int, labels: ContourLabels) -> dict:
+    """The descent path with steps 0..k shown: x holds every step and y only the shown ones (Plotly
+    draws min(len x, len y) points), so an animation frame needs only `_revealed`."""
+    return dict(type="scatter", x=path.w[:, 0], mode="lines+markers", name=labels.path,
+                line={"color": OKABE_ITO["vermillion"], "width": 2.5},
+                marker={"size": 5, "color": OKABE_ITO["vermillion"]}) | _revealed(path, k)
+
+
+def _revealed(path: Path, k: int) -> dict:
+    """The path trace's y values for steps 0..k, tagged with its type as Plotly's own frames are."""
+    return {"type": "scatter", "y": path.w[: k + 1, 1]}
 
 
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
@@ -90,8 +94,8 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     total = len(path.w) - 1
     active = min(active, total)
     steps = frame_steps(0, total, active, MAX_FRAMES)
-    fig.add_traces(_path_traces(path, active, labels))
-    frames = [{"data": _path_traces(path, k, labels), "traces": [4], "name": str(k)} for k in steps]
+    fig.add_trace(_path_trace(path, active, labels))
+    frames = [{"data": [_revealed(path, k)], "traces": [4], "name": str(k)} for k in steps]
     if parts is not None:
         _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
     style(fig, height=480, title=labels.title)

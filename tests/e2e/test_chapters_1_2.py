@@ -30,8 +30,10 @@ def test_click_on_the_contour_sets_the_start(page, server_url):
 def test_descent_animation_plays(page, server_url):
     page.goto(f"{server_url}/loss-surface?lang=zh&ls_step=0")
     wait_idle(page)
-    assert chart_data(page, 1, "g._fullData[4].x.length") == 1
-    play_until(page, 1, "g._fullData[4].x.length > 30")
+    # the path's x spans every step; the shown steps are its y values (Plotly draws min(len x, len y))
+    assert chart_data(page, 1, "g._fullData[4].y.length") == 1
+    assert chart_data(page, 1, "g._fullData[4]._length") == 1
+    play_until(page, 1, "g._fullData[4].y.length > 30 && g._fullData[4]._length > 30")
     assert page.locator(EXCEPTION).count() == 0
 
 

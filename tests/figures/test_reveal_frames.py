@@ -1,11 +1,14 @@
-"""Chapter 4's EMA figure: the shown state reveals `active` steps, frames carry only y arrays, and
-playing a frame over the base traces reveals exactly that frame's steps."""
+"""Animations that reveal steps (chapter 4's EMA, chapter 2's descent path): the shown state reveals
+`active` steps, frames carry only y arrays, and playing a frame over the base traces reveals exactly
+that frame's steps."""
 
 import numpy as np
 import plotly.graph_objects as go
 
+from bn_core.descent import Quadratic, gradient_descent
 from bn_core.ema import run_ema
 from bn_core.stream import StreamSpec, batch_stream, population_mean
+from figures.contours import ContourLabels, contour_figure, view_for
 from figures.ema import EMALabels, ema_figure
 
 LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
@@ -41,3 +44,21 @@ def test_frames_send_only_y_and_reveal_their_step():
         played = [b | d for b, d in zip(base, frame["data"], strict=True)]
         assert [drawn(t) for t in played] == [k, k + 1, k, k, k + 1, k]
         np.testing.assert_array_equal(played[1]["y"], tr.running_mean[: k + 1])
+
+
+def test_descent_path_frames_send_only_y_and_reveal_their_step():
+    q = Quadratic(a=np.array([[4.0, 0.5], [0.5, 1.0]]), w_star=np.array([1.0, -2.0]), l_star=0.3)
+    path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=90)
+    labels = ContourLabels("title", "w1", "w2", "colour", "path", "start", "minimum", "steep", "gentle",
+                           "Play", "Pause")
+    fig = contour_figure(q, view_for(q), path, labels, active=7)
+    base = fig.data[4].to_plotly_json()
+    assert base["name"] == "path" and drawn(base) == 8
+    np.testing.assert_array_equal(base["x"], path.w[:, 0])
+    assert len(fig.frames) > 10
+    for frame in fig.frames:
+        k = int(frame["name"])
+        assert frame["traces"] == [4] and all(set(d) == {"type", "y"} for d in frame["data"])
+        played = base | frame["data"][0]
+        assert drawn(played) == k + 1
+        np.testing.assert_array_equal(played["y"], path.w[: k + 1, 1])
