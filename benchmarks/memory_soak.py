@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.serve import rss_mb
+from tests.app.conftest import PAGES as PAGE_FILES
 from tests.app.test_every_widget import CHOICES  # raw option values per select-slider key
 from ui import training_cache
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ("chapters/home.py", "chapters/inputs.py", "chapters/loss_surface.py", "chapters/bn_layer.py",
-         "chapters/running_stats.py", "chapters/training.py")
+PAGES = tuple(PAGE_FILES.values())   # home first
 
 
 def random_value(widget, rng: np.random.Generator):
@@ -81,6 +81,8 @@ def main() -> None:
         print(f"round {r}: sessions={sessions} reruns={reruns} rss_mb={rss[-1]:.0f} "
               f"({rss[-1] - rss[-2]:+.0f}) training_runs_cached={len(training_cache._runs)} "
               f"took_s={time.perf_counter() - t0:.0f}", flush=True)
+    if args.rounds < 2:
+        return
     half = (len(rss) + 1) // 2
     first, second = rss[1:half], rss[half:]
     print(f"summary: rss_mb start={rss[0]:.0f}; rounds 1-{half - 1} max={max(first):.0f}; "

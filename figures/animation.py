@@ -51,6 +51,15 @@ def play_controls(
     return fig
 
 
+def revealed(y) -> dict:
+    """A scatter trace's update that shows its first len(y) points.
+
+    Animations that reveal steps keep x over every step in the figure and send only y in each frame:
+    Plotly draws min(len(x), len(y)) points, so a frame needs half the data. The type tag is what
+    Plotly's own frames carry."""
+    return {"type": "scatter", "y": y}
+
+
 def frame_steps(first: int, last: int, active: int, max_frames: int) -> list[int]:
     """At most ~max_frames evenly spaced steps from first to last, always with `active` and `last`."""
     steps = np.linspace(first, last, min(last - first + 1, max_frames)).round().astype(int).tolist()

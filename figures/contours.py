@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from bn_core.descent import Path, Quadratic
 
-from .animation import frame_steps, play_controls
+from .animation import frame_steps, play_controls, revealed
 from .packed import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
@@ -57,17 +57,11 @@ def view_for(q: Quadratic, scale: float = 1.5) -> View:
     return View(q.w_star.copy(), half)
 
 
-def _path_trace(path: Path, k: int, labels: ContourLabels) -> dict:
-    """The descent path with steps 0..k shown: x holds every step and y only the shown ones (Plotly
-    draws min(len x, len y) points), so an animation frame needs only `_revealed`."""
+def _path_trace(path: Path, labels: ContourLabels) -> dict:
+    """The descent path, x over every step and no y: `revealed(path.w[:k + 1, 1])` shows steps 0..k."""
     return dict(type="scatter", x=path.w[:, 0], mode="lines+markers", name=labels.path,
                 line={"color": OKABE_ITO["vermillion"], "width": 2.5},
-                marker={"size": 5, "color": OKABE_ITO["vermillion"]}) | _revealed(path, k)
-
-
-def _revealed(path: Path, k: int) -> dict:
-    """The path trace's y values for steps 0..k, tagged with its type as Plotly's own frames are."""
-    return {"type": "scatter", "y": path.w[: k + 1, 1]}
+                marker={"size": 5, "color": OKABE_ITO["vermillion"]})
 
 
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
@@ -94,8 +88,8 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     total = len(path.w) - 1
     active = min(active, total)
     steps = frame_steps(0, total, active, MAX_FRAMES)
-    fig.add_trace(_path_trace(path, active, labels))
-    frames = [{"data": [_revealed(path, k)], "traces": [4], "name": str(k)} for k in steps]
+    fig.add_trace(_path_trace(path, labels) | revealed(path.w[: active + 1, 1]))
+    frames = [{"data": [revealed(path.w[: k + 1, 1])], "traces": [4], "name": str(k)} for k in steps]
     if parts is not None:
         _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
     style(fig, height=480, title=labels.title)

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
-from .animation import frame_steps, play_controls
+from .animation import frame_steps, play_controls, revealed
 from .packed import LabFigure
 from .theme import OKABE_ITO, style
 
@@ -31,12 +31,9 @@ class EMALabels:
     pause: str
 
 
-def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, labels: EMALabels):
-    """The six traces (mean panel, then variance panel) with the first `upto` steps revealed.
-
-    x always spans every step (1..T, or 0..T for the running statistics, which start at step 0);
-    y holds only the revealed steps. Plotly draws min(len(x), len(y)) points, so an animation frame
-    only needs the y arrays, which halves what each frame sends."""
+def _traces(trace: EMATrace, labels: EMALabels) -> list[dict]:
+    """The six traces (mean panel, then variance panel), x over every step (1..T, or 0..T for the
+    running statistics, which start at step 0) and no y: `_revealed` gives the y of a step."""
     total = len(trace.batch_mean)
     t, t0 = np.arange(1, total + 1), np.arange(0, total + 1)
     batch_style = {"mode": "markers", "marker": {"color": OKABE_ITO["sky_blue"], "size": 6}}
@@ -50,15 +47,13 @@ def _traces(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int, la
         dict(type=s, x=t, showlegend=False, legendgroup="b", **batch_style),
         dict(type=s, x=t0, showlegend=False, legendgroup="r", **run_style),
         dict(type=s, x=t, showlegend=False, legendgroup="p", **pop_style),
-    ], _revealed(trace, pop_mean, pop_var, upto)
+    ]
 
 
 def _revealed(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int) -> list[dict]:
-    """The y arrays of the six traces after `upto` steps (running statistics: upto + 1 values), each
-    tagged with its trace type, as Plotly's own frames are."""
-    ys = (trace.batch_mean[:upto], trace.running_mean[: upto + 1], pop_mean[:upto],
-          trace.batch_var[:upto], trace.running_var[: upto + 1], np.full(upto, pop_var))
-    return [{"type": "scatter", "y": y} for y in ys]
+    """The six traces' updates after `upto` steps (the running statistics show upto + 1 values)."""
+    return [revealed(y) for y in (trace.batch_mean[:upto], trace.running_mean[: upto + 1], pop_mean[:upto],
+                                  trace.batch_var[:upto], trace.running_var[: upto + 1], np.full(upto, pop_var))]
 
 
 def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EMALabels,
@@ -71,7 +66,8 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
               for k in steps]
     fig = make_subplots(figure=LabFigure(), rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=(labels.mean_panel, labels.var_panel))
-    for i, (tr, y) in enumerate(zip(*_traces(trace, pop_mean, pop_var, active, labels), strict=True)):
+    shown = _revealed(trace, pop_mean, pop_var, active)
+    for i, (tr, y) in enumerate(zip(_traces(trace, labels), shown, strict=True)):
         fig.add_trace(tr | y, row=1 if i < 3 else 2, col=1)
     style(fig, height=560)
     fig.update_layout(margin={"t": 80}, legend={"y": 1.1})

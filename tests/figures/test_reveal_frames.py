@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from bn_core.descent import Quadratic, gradient_descent
-from bn_core.ema import run_ema
+from bn_core.ema import EMATrace, run_ema
 from bn_core.stream import StreamSpec, batch_stream, population_mean
 from figures.contours import ContourLabels, contour_figure, view_for
 from figures.ema import EMALabels, ema_figure
@@ -15,7 +15,7 @@ LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step",
 SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
 
 
-def figure(active: int) -> go.Figure:
+def figure(active: int) -> tuple[go.Figure, EMATrace]:
     tr = run_ema(batch_stream(SPEC), convention="pytorch", momentum=0.1)
     return ema_figure(tr, population_mean(SPEC, np.arange(1, SPEC.steps + 1)), SPEC.std**2, LABELS, active=active), tr
 
