@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import gc_freeze, lang, nav, share  # noqa: F401  (gc_freeze: imported for its effect)
+from ui import gc_freeze, lang, nav, share
 
 st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
 t = lang.setup()
@@ -10,3 +10,4 @@ page = st.navigation(nav.pages(t))
 st.sidebar.caption(t("common.sidebar_note"))
 page.run()
 share.share_box(t)  # after the page, so the link holds every setting the page just read
+gc_freeze.after_first_run(page.url_path)  # what the first run imported on demand leaves the collector's sight

@@ -107,3 +107,30 @@ def test_gc_freeze_covers_every_module():
     assert expected <= set(sys.modules)
     assert set(gc_freeze.MODULES) == expected
     assert gc.get_freeze_count() > 0
+
+
+def test_each_page_freezes_the_heap_once_after_its_first_run():
+    """What a page's first run imports on demand (pandas, Plotly's classes and validators) is frozen
+    once per page and process, so later runs' gc.collect(2) does not walk it; never twice per page."""
+    import gc
+
+    from ui import gc_freeze
+
+    page = "a page no test has opened"
+    first = [[] for _ in range(50)]               # tracked objects alive at the first run's end
+    assert gc_freeze.after_first_run(page) is True
+    unfrozen = {id(o) for o in gc.get_objects()}  # get_objects() leaves out the frozen generation
+    assert not any(id(o) in unfrozen for o in first)
+    later = [[] for _ in range(50)]
+    assert gc_freeze.after_first_run(page) is False
+    unfrozen = {id(o) for o in gc.get_objects()}
+    assert all(id(o) in unfrozen for o in later)
+
+
+def test_the_entry_point_reports_each_page_run_to_the_freezer():
+    from tests.app.conftest import open_page
+    from ui import gc_freeze
+    from ui.nav import CHAPTERS
+
+    open_page("training")
+    assert next(c.url_path for c in CHAPTERS if c.file.endswith("training.py")) in gc_freeze._FIRST_RUNS_DONE
