@@ -103,3 +103,45 @@ def test_gradient_parts_add_up_to_the_gradient(problem):
     gentle, steep = gradient_parts(q, cond, w)
     np.testing.assert_allclose(gentle + steep, q.grad(w), rtol=1e-10, atol=1e-14)
     assert np.linalg.norm(steep) > np.linalg.norm(gentle)
+
+
+def _steps_one_at_a_time(q, w0, lr, momentum, tol=1e-3, max_steps=20_000):
+    """The definition of measured_steps, one heavy-ball step at a time (the oracle)."""
+    w, v = np.array(w0, dtype=float), np.zeros(2)
+    start = float(np.linalg.norm(w - q.w_star)) or 1.0
+    for k in range(1, max_steps + 1):
+        v = momentum * v - lr * q.grad(w)
+        w = w + v
+        err = float(np.linalg.norm(w - q.w_star))
+        if not math.isfinite(err) or err > 1e6 * start:
+            return math.inf
+        if err <= tol * start:
+            return float(k)
+    return math.inf
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_measured_steps_match_a_run_one_step_at_a_time(seed):
+    """Block products give the same count as stepping, for stable, slow, oscillating and diverging
+    runs (lr up to 1.3 × 2/λmax, momentum 0 to 0.95), including runs that reach max_steps."""
+    rng = np.random.default_rng(seed)
+    x = make_features(FeatureSpec(n=120, x2_scale=float(10 ** rng.uniform(-4, 0)), corr=float(rng.uniform(-0.9, 0.9)),
+                                  seed=seed))
+    y = regression_targets(x, rng)
+    for design in (x, standardize(x).z):
+        q, cond = fit_quadratic(design, y), conditioning(design)
+        for _ in range(8):
+            w0 = q.w_star + rng.uniform(-1, 1, 2) * np.sqrt(np.abs(q.w_star) + 1)
+            lr, momentum = float(rng.uniform(0.05, 1.3)) * cond.lr_max, float(rng.choice([0, 0.5, 0.9, 0.95]))
+            assert measured_steps(q, w0, lr=lr, momentum=momentum, max_steps=20_000) == \
+                _steps_one_at_a_time(q, w0, lr, momentum), (lr / cond.lr_max, momentum)
+
+
+def test_measured_steps_from_the_minimum_and_with_a_small_budget(problem):
+    _, _, q, cond = problem
+    assert measured_steps(q, q.w_star, lr=0.5 * cond.lr_max, momentum=0.0) == 1.0
+    w0 = q.w_star + np.array([0.1, 0.1])
+    slow = _steps_one_at_a_time(q, w0, 0.5 * cond.lr_max, 0.0, max_steps=200_000)
+    assert math.isfinite(slow) and slow > 300          # the ill-conditioned side needs many steps
+    assert measured_steps(q, w0, lr=0.5 * cond.lr_max, momentum=0.0, max_steps=int(slow)) == slow
+    assert math.isinf(measured_steps(q, w0, lr=0.5 * cond.lr_max, momentum=0.0, max_steps=int(slow) - 1))
