@@ -29,15 +29,23 @@ def training_error_message(x0: float) -> str:
 def batchmate_outputs(x0: float, spec: StreamSpec, batch_sizes: tuple[int, ...], draws: int,
                       rng: np.random.Generator, *, convention: str = "pytorch") -> dict[int, np.ndarray]:
     """For each batch size B >= 2: the training-mode output of x0 in `draws` batches whose other
-    B - 1 members are fresh population samples at the last step. Returns {B: (draws,)}."""
+    B - 1 members are fresh population samples at the last step. Returns {B: (draws,)}.
+
+    One layer call per B: the draws are the layer's features, so column k is the batch
+    [x0, others of draw k] and BatchNorm normalizes each column over its own B values."""
     out = {}
     for b in batch_sizes:
-        ys = np.empty(draws)
-        for k in range(draws):
-            batch = np.concatenate([[x0], population_draws(spec, spec.steps, b - 1, rng)])
-            ys[k] = BatchNorm(1, convention=convention).forward(batch[:, None], training=True)[0, 0]
-        out[b] = ys
+        others = population_draws(spec, spec.steps, draws * (b - 1), rng).reshape(draws, b - 1)
+        batches = np.hstack([np.full((draws, 1), x0), others]).T          # (B, draws)
+        out[b] = BatchNorm(draws, convention=convention).forward(batches, training=True)[0].copy()
     return out
+
+
+def training_mode_output(x: np.ndarray, b: int, eps: float) -> np.ndarray:
+    """x (n, 1) cut into n / b consecutive batches of b, each normalized by its own statistics
+    (training mode); one layer call with the batches as features. Returns (n, 1)."""
+    batches = x.reshape(-1, b).T                                         # (b, n / b)
+    return BatchNorm(batches.shape[1], eps=eps).forward(batches, training=True).T.reshape(-1, 1)
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,7 @@ def train_eval_gap(spec: StreamSpec, trace: EMATrace, *, test_size: int, rng: np
         x = population_draws(spec, int(t), n, rng)[:, None]
         exact = population_output(x, spec, int(t), trace.eps)
         y_eval = trained_layer(trace, int(t)).forward(x, training=False)
-        y_train = np.vstack([BatchNorm(1, eps=trace.eps).forward(chunk, training=True)
-                             for chunk in np.split(x, n // b)])
+        y_train = training_mode_output(x, b, trace.eps)
         running[k] = np.mean(np.abs(y_eval - exact))
         batch[k] = np.mean(np.abs(y_train - exact))
     return GapTrace(steps, running, batch)

@@ -8,9 +8,15 @@ import pytest
 
 from bn_core import BatchNorm
 from bn_core.ema import averaging_window, equivalent_momentum, half_life, new_batch_weight, run_ema, trained_layer
-from bn_core.inference import batchmate_outputs, population_output, train_eval_gap, training_error_message
+from bn_core.inference import (
+    batchmate_outputs,
+    population_output,
+    train_eval_gap,
+    training_error_message,
+    training_mode_output,
+)
 from bn_core.pitfalls import eps_pitfall, eval_pitfall, momentum_pitfall, swap_pitfall, variance_pitfall
-from bn_core.stream import StreamSpec, batch_stream, population_mean
+from bn_core.stream import StreamSpec, batch_stream, population_draws, population_mean
 
 SPEC = StreamSpec(mean=3.0, std=1.5, drift=0.01, batch_size=8, steps=40, seed=3)
 
@@ -136,3 +142,21 @@ def test_set_running_stats_validates():
         bn.set_running_stats([0.0, 0.0], [1.0, -1.0])
     with pytest.raises(ValueError, match="shape"):
         bn.set_running_stats([0.0], [1.0])
+
+
+def test_batchmate_outputs_equal_one_layer_call_per_batch():
+    """Draws as features give, draw by draw, what a BatchNorm(1) on that batch alone gives."""
+    out = batchmate_outputs(4.0, SPEC, (2, 5, 32), 40, np.random.default_rng(3), convention="keras")
+    rng = np.random.default_rng(3)
+    for b in (2, 5, 32):
+        one_by_one = [BatchNorm(1, convention="keras").forward(
+            np.concatenate([[4.0], population_draws(SPEC, SPEC.steps, b - 1, rng)])[:, None], training=True)[0, 0]
+            for _ in range(40)]
+        np.testing.assert_allclose(out[b], one_by_one, rtol=1e-12, atol=1e-15)
+
+
+def test_training_mode_output_normalizes_each_consecutive_batch_alone():
+    x = np.random.default_rng(4).normal(3.0, 2.0, size=(24, 1))
+    y = training_mode_output(x, 6, 1e-3)
+    expected = np.vstack([BatchNorm(1, eps=1e-3).forward(chunk, training=True) for chunk in np.split(x, 4)])
+    np.testing.assert_allclose(y, expected, rtol=1e-12, atol=1e-15)
