@@ -64,9 +64,13 @@ def histogram(u: np.ndarray) -> np.ndarray:
 
 def evaluate(cfg: NetConfig, p: Params, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     """Loss and accuracy in inference mode (BN uses running statistics); y holds class indices."""
-    tr = forward(cfg, p, x, training=False)
-    loss, _ = loss_and_grad(cfg, tr.out, targets(cfg, y, tr.out.shape[1]))
-    return loss, float(np.mean(np.argmax(tr.out, axis=1) == y))
+    return _scores(cfg, forward(cfg, p, x, training=False).out, y)
+
+
+def _scores(cfg: NetConfig, out: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Loss and accuracy of network outputs out (N, K) against class indices y (N,)."""
+    loss, _ = loss_and_grad(cfg, out, targets(cfg, y, out.shape[1]))
+    return loss, float(np.mean(np.argmax(out, axis=1) == y))
 
 
 def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float]:
@@ -93,13 +97,13 @@ def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] 
     rng = np.random.default_rng(cfg.seed + 1)
     dt = np.dtype(cfg.net.dtype)
     xt, yt = data.x_train.astype(dt), targets(cfg.net, data.y_train, data.n_classes)
-    probe = data.x_val[: cfg.probe_size].astype(dt)
+    x_val = data.x_val.astype(dt)        # scored at each record; its first probe_size rows are the probe
     velocity: dict = {}
     rec: dict[str, list] = {k: [] for k in ("steps", "train", "vloss", "vacc", "pct", "hist", "sat", "gn", "ur",
                                             "bd")}
     grid = np.linspace(-2.5, 2.5, cfg.boundary) if cfg.boundary else None
     order, pos, diverged, first = rng.permutation(len(xt)), 0, False, np.inf
-    _record(rec, cfg, p, data, probe, 0, [], None, [0.0] * len(p.w), grid)  # the untrained network
+    _record(rec, cfg, p, data, x_val, 0, [], None, [0.0] * len(p.w), grid)  # the untrained network
     recent = []
     for step in range(1, cfg.steps + 1):
         if pos + cfg.batch_size > len(order):
@@ -116,7 +120,7 @@ def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] 
         ratios = _sgd(p, g, velocity, cfg.lr, cfg.momentum)
         recent.append(loss)
         if step % cfg.record_every == 0 or step == cfg.steps:
-            _record(rec, cfg, p, data, probe, step, recent, g, ratios, grid)
+            _record(rec, cfg, p, data, x_val, step, recent, g, ratios, grid)
             recent = []
             if progress:
                 progress(step / cfg.steps)
@@ -126,20 +130,23 @@ def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] 
                    np.array(rec["bd"]) if grid is not None else None, grid)
 
 
-def _record(rec, cfg: TrainConfig, p: Params, data: Dataset, probe, step, recent, g, ratios, grid) -> None:
+def _record(rec, cfg: TrainConfig, p: Params, data: Dataset, x_val, step, recent, g, ratios, grid) -> None:
     net = cfg.net
-    vloss, vacc = evaluate(net, p, data.x_val.astype(probe.dtype), data.y_val)
-    tr = forward(net, p, probe, training=False)
+    # one inference pass over the validation set scores it and gives the probe's layer inputs: the
+    # probe is the validation set's first rows (in inference mode each row's outputs are its own)
+    full = forward(net, p, x_val, training=False)
+    vloss, vacc = _scores(net, full.out, data.y_val)
+    act_in, act_out = [u[: cfg.probe_size] for u in full.act_in], [h[: cfg.probe_size] for h in full.act_out]
     rec["steps"].append(step)
     rec["train"].append(float(np.mean(recent)) if recent else vloss)  # step 0: the untrained net's loss
     rec["vloss"].append(vloss)
     rec["vacc"].append(vacc)
-    rec["pct"].append(np.percentile(tr.act_in[-1][:, 0], [15, 50, 85]))
-    rec["hist"].append([histogram(u) for u in tr.act_in])
-    rec["sat"].append([activations.saturated_share(net.activation, h) for h in tr.act_out])
+    rec["pct"].append(np.percentile(act_in[-1][:, 0], [15, 50, 85]))
+    rec["hist"].append([histogram(u) for u in act_in])
+    rec["sat"].append([activations.saturated_share(net.activation, h) for h in act_out])
     rec["gn"].append([float(np.linalg.norm(w)) for w in g.w] if g is not None else [0.0] * len(p.w))
     rec["ur"].append(ratios)
     if grid is not None:
         gx, gy = np.meshgrid(grid, grid)
-        pts = np.column_stack([gx.ravel(), gy.ravel()]).astype(probe.dtype)
+        pts = np.column_stack([gx.ravel(), gy.ravel()]).astype(x_val.dtype)
         rec["bd"].append(np.argmax(forward(net, p, pts, training=False).out, axis=1).reshape(gx.shape))

@@ -122,3 +122,23 @@ def test_digits_from_the_package_file_equal_load_digits():
     d = load_digits()
     np.testing.assert_array_equal(x, d.data)
     np.testing.assert_array_equal(y, d.target)
+
+
+@pytest.mark.parametrize("bn", ["none", "before"])
+def test_the_first_record_scores_the_validation_set_and_reads_the_probe_rows(bn):
+    """Step 0 is the untrained network: its record equals evaluate() on the whole validation set,
+    and its percentiles and histograms come from the probe (the first probe_size rows) alone."""
+    from bn_core.training import histogram
+
+    x, y = spirals(300, 0.04, np.random.default_rng(5))
+    data = split("spirals", x, y, val_share=0.4, seed=1)
+    cfg = TrainConfig(NetConfig((2, 12, 9, 3), activation="tanh", bn=bn, seed=4), lr=0.1, steps=20,
+                      record_every=10, probe_size=50)
+    hist = train(cfg, data)
+    p = init_params(cfg.net)
+    loss, acc = evaluate(cfg.net, p, data.x_val, data.y_val)
+    assert (hist.val_loss[0], hist.val_acc[0]) == (pytest.approx(loss, rel=1e-12), pytest.approx(acc))
+    probe = forward(cfg.net, p, data.x_val[:50], training=False)
+    np.testing.assert_allclose(hist.percentiles[0], np.percentile(probe.act_in[-1][:, 0], [15, 50, 85]), rtol=1e-12)
+    np.testing.assert_allclose(hist.hist[0], [histogram(u) for u in probe.act_in])
+    assert len(data.x_val) > 50
