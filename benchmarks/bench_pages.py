@@ -1,5 +1,7 @@
 """Per page, in Chromium: cold load until every chart is drawn, and the p50 time from moving each
-visible slider to a chart being redrawn, next to a trivial one-slider page measured in the same run.
+visible slider to a chart being redrawn, next to a trivial one-slider page measured in the same run:
+its slider is moved before the first page and again after each page, and the floor is the median of
+all those moves, so both see the machine in the same state.
 
 Run: python benchmarks/bench_pages.py [--repeats 6] [--pages home inputs ...]. Prints a Markdown table.
 """
@@ -82,43 +84,57 @@ def settle(page) -> None:
         page.wait_for_timeout(300)
 
 
-def every_slider(browser, url: str, repeats: int) -> dict[str, list[float] | None]:
-    """For each visible slider on the page: `repeats` one-step moves in one direction (down once
-    it reaches its maximum), so each move asks for a view not computed before, timed in the page from the
-    key press to the first frame in which any chart shows new data. None for a slider that changes
-    no chart (it drives text or tables)."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = ctx.new_page()
+def _timed_moves(page, thumb, repeats: int) -> list[float] | None:
+    """`repeats` one-step moves of one slider (down once it reaches its maximum), each timed in the page
+    from the key press to the first frame in which any chart shows new data; None if a move that
+    ran the script changed no chart."""
+    times: list[float] = []
+    up, flipped = True, False
+    while len(times) < repeats:
+        page.evaluate(f"() => ({WATCH})({SIGNATURE})")
+        thumb.focus()
+        thumb.press("ArrowRight" if up else "ArrowLeft")
+        page.wait_for_function(FINISHED, timeout=180_000)
+        settle(page)
+        changed = page.evaluate("() => { window.__stop = true; return window.__changed && window.__t0 ? "
+                                "window.__changed - window.__t0 : null; }")
+        ran = page.evaluate("() => window.__ran")
+        if changed is not None:
+            times.append(changed / 1000)
+        elif not ran and not flipped:      # at the end of its range: go the other way
+            up, flipped = False, True
+        else:
+            return None
+    return times
+
+
+def open_page(browser, url: str):
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     page.goto(url)
     settle(page)
-    out: dict[str, list[float] | None] = {}
+    return page
+
+
+def every_slider(browser, url: str, repeats: int) -> dict[str, list[float] | None]:
+    """For each visible slider on the page: `repeats` timed one-step moves in one direction, so each move
+    asks for a view not computed before. None for a slider that changes no chart (it drives text or
+    tables)."""
+    page = open_page(browser, url)
     sliders = page.locator('[data-testid="stSlider"]')
     names = [sliders.nth(i).inner_text().split("\n")[0].strip() for i in range(sliders.count())
              if sliders.nth(i).get_by_role("slider").first.is_visible()]
+    out: dict[str, list[float] | None] = {}
     for name in names:    # by label: moving one slider can add or remove others (features D adds γ/β)
         thumb = sliders.filter(has=page.get_by_text(name, exact=True)).first.get_by_role("slider").first
-        if not thumb.is_visible():
-            continue
-        times: list[float] | None = []
-        up, flipped = True, False
-        while times is not None and len(times) < repeats:
-            page.evaluate(f"() => ({WATCH})({SIGNATURE})")
-            thumb.focus()
-            thumb.press("ArrowRight" if up else "ArrowLeft")
-            page.wait_for_function(FINISHED, timeout=180_000)
-            settle(page)
-            changed = page.evaluate("() => { window.__stop = true; return window.__changed && window.__t0 ? "
-                                    "window.__changed - window.__t0 : null; }")
-            ran = page.evaluate("() => window.__ran")
-            if changed is not None:
-                times.append(changed / 1000)
-            elif not ran and not flipped:      # at the end of its range: go the other way
-                up, flipped = False, True
-            else:
-                times = None
-        out[name] = times
-    ctx.close()
+        if thumb.is_visible():
+            out[name] = _timed_moves(page, thumb, repeats)
+    page.context.close()
     return out
+
+
+def floor_moves(page, repeats: int) -> list[float]:
+    """Timed moves of the trivial page's one slider (kept open between the app's pages)."""
+    return _timed_moves(page, page.get_by_role("slider").first, repeats) or []
 
 
 def main() -> None:
@@ -130,16 +146,17 @@ def main() -> None:
     rows, detail = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with streamlit("benchmarks/trivial_app.py") as (url, _):
-            cold_load(browser, url)  # warm the server
-            floor_cold = cold_load(browser, url)
-            floor = statistics.median(every_slider(browser, url, 3 * args.repeats)["k"])
-        with streamlit("app.py") as (base, _):
+        with streamlit("benchmarks/trivial_app.py") as (floor_url, _), streamlit("app.py") as (base, _):
+            cold_load(browser, floor_url)  # warm the server
+            floor_cold = cold_load(browser, floor_url)
+            floor_page = open_page(browser, floor_url)
+            floors = floor_moves(floor_page, args.repeats)
             for path in chosen:
                 url = f"{base}/{path}?lang=en"
                 first = cold_load(browser, url)       # the first visit computes and fills the caches
                 warm = cold_load(browser, url)
                 per = every_slider(browser, url, args.repeats)
+                floors += floor_moves(floor_page, args.repeats)   # the floor, measured between the pages
                 timed = {k: v for k, v in per.items() if v}
                 if not timed:
                     raise SystemExit(f"{path or 'home'}: no slider changed a chart ({sorted(per)})")
@@ -148,7 +165,10 @@ def main() -> None:
                 rows.append((path or "home", first, warm, len(timed), p50, slow, statistics.median(timed[slow])))
                 detail += [(path or "home", k, statistics.median(v) if v else None) for k, v in per.items()]
         browser.close()
-    print(f"trivial one-slider page: cold load {floor_cold:.2f} s, slider→redraw p50 {floor * 1000:.0f} ms")
+    floor = statistics.median(floors)
+    lo, hi = statistics.quantiles(floors, n=10)[0], statistics.quantiles(floors, n=10)[-1]
+    print(f"trivial one-slider page: cold load {floor_cold:.2f} s, slider→redraw p50 {floor * 1000:.0f} ms "
+          f"({len(floors)} moves between the pages; p10 {lo * 1000:.0f}, p90 {hi * 1000:.0f} ms)")
     print("| page | first load (s) | load, warm caches (s) | sliders | slider→redraw p50 (ms) | ÷ trivial page | "
           "slowest slider (p50 ms) |")
     print("|---|---|---|---|---|---|---|")
