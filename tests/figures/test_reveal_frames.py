@@ -62,3 +62,17 @@ def test_descent_path_frames_send_only_y_and_reveal_their_step():
         played = base | frame["data"][0]
         assert drawn(played) == k + 1
         np.testing.assert_array_equal(played["y"], path.w[: k + 1, 1])
+
+
+def test_contour_levels_are_sent_as_float32_log_losses():
+    """The colour grid is log10(L - L*) on the view's grid, sent at float32 (half of float64's bytes)."""
+    q = Quadratic(a=np.array([[4.0, 0.5], [0.5, 1.0]]), w_star=np.array([1.0, -2.0]), l_star=0.3)
+    path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=10)
+    labels = ContourLabels("title", "w1", "w2", "colour", "path", "start", "minimum", "steep", "gentle",
+                           "Play", "Pause")
+    fig = contour_figure(q, view_for(q), path, labels, active=3)
+    sent = fig.to_dict()["data"][0]
+    assert sent["type"] == "contour" and sent["z"]["dtype"] == "f4"
+    g1, g2 = np.asarray(fig.data[0].x), np.asarray(fig.data[0].y)
+    w = np.stack(np.meshgrid(g1, g2), axis=-1)
+    np.testing.assert_allclose(np.asarray(fig.data[0].z, float), np.log10(q.loss(w) - q.l_star), rtol=1e-6)
