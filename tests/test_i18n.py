@@ -69,3 +69,45 @@ def test_translator_formats_and_falls_back():
 ])
 def test_language_resolution(url, locale, expected):
     assert i18n.resolve_language(url, locale) == expected
+
+
+def _punctuation(ch: str) -> bool:
+    """CommonMark's punctuation: Unicode categories P* and S* (ASCII punctuation included)."""
+    import unicodedata
+
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _flanking(text: str, at: int) -> tuple[bool, bool]:
+    """(left-flanking, right-flanking) for the `**` run at text[at:at + 2] (CommonMark 6.2); the
+    string's ends count as whitespace."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 2] if at + 2 < len(text) else " "
+    left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+    right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
+    return left, right
+
+
+def bold_that_shows_asterisks(text: str) -> list[str]:
+    """The `**…**` pairs of text that Markdown would print as literal asterisks: an opening `**`
+    must be left-flanking and a closing one right-flanking. In Chinese this bites when the bold ends
+    with full-width punctuation right before a character (`**标题：**正文`)."""
+    runs = [m.start() for m in re.finditer(r"(?<!\*)\*\*(?!\*)", text)]
+    bad = []
+    for open_at, close_at in zip(runs[::2], runs[1::2]):
+        if not _flanking(text, open_at)[0] or not _flanking(text, close_at)[1]:
+            bad.append(text[max(open_at - 3, 0): close_at + 5])
+    return bad
+
+
+def test_the_bold_rule_itself():
+    assert bold_that_shows_asterisks("**标题：**正文") == ["**标题：**正文"]
+    assert bold_that_shows_asterisks("**标题**：正文") == []
+    assert bold_that_shows_asterisks("句子里的 **粗体** 词") == []
+    assert bold_that_shows_asterisks("**Step 1.** The batch") == []
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED)
+def test_every_bold_phrase_renders_as_bold(lang):
+    broken = {k: bad for k, v in i18n.catalog(lang).items() if (bad := bold_that_shows_asterisks(v))}
+    assert broken == {}
