@@ -93,8 +93,8 @@ def bold_that_shows_asterisks(text: str) -> list[str]:
     must be left-flanking and a closing one right-flanking. In Chinese this bites when the bold ends
     with full-width punctuation right before a character (`**标题：**正文`)."""
     runs = [m.start() for m in re.finditer(r"(?<!\*)\*\*(?!\*)", text)]
-    bad = []
-    for open_at, close_at in zip(runs[::2], runs[1::2]):
+    bad = [f"unpaired ** in {text[:30]!r}"] if len(runs) % 2 else []
+    for open_at, close_at in zip(runs[::2], runs[1::2], strict=False):
         if not _flanking(text, open_at)[0] or not _flanking(text, close_at)[1]:
             bad.append(text[max(open_at - 3, 0): close_at + 5])
     return bad
@@ -105,6 +105,7 @@ def test_the_bold_rule_itself():
     assert bold_that_shows_asterisks("**标题**：正文") == []
     assert bold_that_shows_asterisks("句子里的 **粗体** 词") == []
     assert bold_that_shows_asterisks("**Step 1.** The batch") == []
+    assert len(bold_that_shows_asterisks("a ** b")) == 1
 
 
 @pytest.mark.parametrize("lang", i18n.SUPPORTED)
