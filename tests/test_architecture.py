@@ -107,6 +107,8 @@ def test_gc_freeze_covers_every_module():
     assert expected <= set(sys.modules)
     assert set(gc_freeze.MODULES) == expected
     assert gc.get_freeze_count() > 0
+    # fully imported before any page runs: concurrent first runs once got a half-imported pandas
+    assert all(not getattr(sys.modules[name].__spec__, "_initializing", False) for name in gc_freeze.ON_DEMAND)
 
 
 def test_each_page_freezes_the_heap_once_after_its_first_run():

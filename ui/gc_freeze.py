@@ -22,10 +22,18 @@ import figures
 import ui
 
 PACKAGES = (bn_core, figures, ui)
+# Imported by Plotly's validators (via `get_module`) and by st.dataframe on first use. Importing them
+# here, before any page runs, matters beyond the heap: when several sessions ran their first page at
+# once, one thread could be handed a half-imported pandas by another ("partially initialized module
+# 'pandas' has no attribute 'Series'", seen in the 20-session load test on chapter 2).
+ON_DEMAND = ("pandas", "pyarrow")
 
 
 def import_all() -> list[str]:
-    """Import every module of the app's packages; return their names."""
+    """Import the on-demand libraries, then every module of the app's packages; return the app's
+    module names."""
+    for name in ON_DEMAND:
+        importlib.import_module(name)
     names = [f"{pkg.__name__}.{m.name}" for pkg in PACKAGES for m in pkgutil.iter_modules(pkg.__path__)]
     for name in names:
         importlib.import_module(name)
