@@ -33,12 +33,15 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
     ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await ctx.new_page()
     actions, i = 0, k
+    first = f"{PAGES[k % len(PAGES)]}?lang={'en' if k % 2 else 'zh'}"     # "" is home
     try:
+        start = time.monotonic()
         try:
-            await page.goto(f"{base}/{PAGES[k % len(PAGES)]}?lang={'en' if k % 2 else 'zh'}", timeout=300_000)
+            await page.goto(f"{base}/{first}", timeout=300_000)
             await page.wait_for_selector(".js-plotly-plot", timeout=300_000)
+            clock["opened"].append((time.monotonic() - start, first))
         except Exception:  # did not open within 5 min: count it, and do not hold the others back
-            timeouts.append("open")
+            timeouts.append(f"open {first}")
             return 0
         finally:
             clock["booted"] += 1
@@ -85,7 +88,7 @@ async def run(sessions: int, seconds: float) -> None:
         timeouts: list[str] = []
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            clock = {"booted": 0, "go": asyncio.Event(), "deadline": float("inf")}
+            clock = {"booted": 0, "go": asyncio.Event(), "deadline": float("inf"), "opened": []}
             t0 = time.monotonic()
 
             async def sample() -> None:
@@ -107,6 +110,10 @@ async def run(sessions: int, seconds: float) -> None:
     third = max(1, len(samples) // 3)
     print(f"sessions={sessions} ramp_up_s={clock['ramp_up']:.0f} (all sessions open) then seconds={seconds:.0f}: "
           f"page_visits={len(errors)} slider_moves={sum(results[1:])}")
+    opened = sorted(clock["opened"])
+    if opened:
+        print(f"opened={len(opened)}/{sessions} open_s p50={statistics.median(t for t, _ in opened):.0f} "
+              f"slowest={opened[-1][0]:.0f} ({opened[-1][1]})")
     print(f"exceptions_seen={sum(errors)} waits_over_90s={len(timeouts)} {sorted(set(timeouts))}")
     print(f"slider_to_redraw_ms p50={q[9] * 1000:.0f} p90={q[17] * 1000:.0f} p95={q[18] * 1000:.0f} "
           f"(n={len(latencies)})")
