@@ -46,12 +46,17 @@ def test_frames_send_only_y_and_reveal_their_step():
         np.testing.assert_array_equal(played[1]["y"], tr.running_mean[: k + 1])
 
 
-def test_descent_path_frames_send_only_y_and_reveal_their_step():
+def contour(steps: int, active: int):
+    """A contour figure of a fixed quadratic with a descent path of `steps` steps."""
     q = Quadratic(a=np.array([[4.0, 0.5], [0.5, 1.0]]), w_star=np.array([1.0, -2.0]), l_star=0.3)
-    path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=90)
+    path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=steps)
     labels = ContourLabels("title", "w1", "w2", "colour", "path", "start", "minimum", "steep", "gentle",
                            "Play", "Pause")
-    fig = contour_figure(q, view_for(q), path, labels, active=7)
+    return contour_figure(q, view_for(q), path, labels, active=active), q, path
+
+
+def test_descent_path_frames_send_only_y_and_reveal_their_step():
+    fig, _, path = contour(steps=90, active=7)
     base = fig.data[4].to_plotly_json()
     assert base["name"] == "path" and drawn(base) == 8
     np.testing.assert_array_equal(base["x"], path.w[:, 0])
@@ -66,11 +71,7 @@ def test_descent_path_frames_send_only_y_and_reveal_their_step():
 
 def test_contour_levels_are_sent_as_float32_log_losses():
     """The colour grid is log10(L - L*) on the view's grid, sent at float32 (half of float64's bytes)."""
-    q = Quadratic(a=np.array([[4.0, 0.5], [0.5, 1.0]]), w_star=np.array([1.0, -2.0]), l_star=0.3)
-    path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=10)
-    labels = ContourLabels("title", "w1", "w2", "colour", "path", "start", "minimum", "steep", "gentle",
-                           "Play", "Pause")
-    fig = contour_figure(q, view_for(q), path, labels, active=3)
+    fig, q, _ = contour(steps=10, active=3)
     sent = fig.to_dict()["data"][0]
     assert sent["type"] == "contour" and sent["z"]["dtype"] == "f4"
     g1, g2 = np.asarray(fig.data[0].x), np.asarray(fig.data[0].y)
