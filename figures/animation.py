@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
+
+from .lab_figure import LabFigure, merge
 
 
 def play_controls(
-    fig: go.Figure,
+    fig: LabFigure,
     frame_names: list[str],
     slider_labels: list[str],
     active: int,
@@ -17,7 +18,7 @@ def play_controls(
     duration_ms: int = 900,
     redraw: bool = True,
     stacked: bool = False,
-) -> go.Figure:
+) -> LabFigure:
     """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig.
     stacked=True puts the slider on its own row under the buttons (for narrow figures)."""
     timing = {"frame": {"duration": duration_ms, "redraw": redraw},
@@ -47,7 +48,7 @@ def play_controls(
     fig.update_layout(margin={"b": 150})
     if stacked:
         fig.update_layout(margin={"b": 190})
-        fig.layout.sliders[0].update(x=0, len=1.0, pad={"t": 110, "r": 10})
+        merge(fig.layout["sliders"][0], {"x": 0, "len": 1.0, "pad": {"t": 110, "r": 10}})
     return fig
 
 

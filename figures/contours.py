@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from bn_core.descent import Path, Quadratic
 
 from .animation import frame_steps, play_controls, revealed
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 GRID = 90
@@ -65,26 +64,26 @@ def _path_trace(path: Path, labels: ContourLabels) -> dict:
 
 
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
-                   parts: tuple[np.ndarray, np.ndarray] | None = None) -> go.Figure:
+                   parts: tuple[np.ndarray, np.ndarray] | None = None) -> LabFigure:
     """Contours, the clickable grid, the start and the minimum, the path up to step `active` (frames
     for every step), and, if given, the gradient's (gentle, steep) parts drawn at w_active."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300)).astype(np.float32)  # colours only: half the bytes
     fig = LabFigure()
-    fig.add_trace(go.Contour(x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
-                             colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
-                             contours={"coloring": "heatmap"},
-                             line={"width": 0.5}))
+    fig.add_trace(dict(type="contour", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
+                       colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
+                       contours={"coloring": "heatmap"},
+                       line={"width": 0.5}))
     c1, c2 = view.grid(CLICK_GRID)
     cw = np.stack(np.meshgrid(c1, c2), axis=-1).reshape(-1, 2)
-    fig.add_trace(go.Scatter(x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
-                             marker={"size": 14, "opacity": 0.0}, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[path.w[0, 0]], y=[path.w[0, 1]], mode="markers", name=labels.start,
-                             marker={"symbol": "circle-open", "size": 14, "line": {"width": 3},
-                                     "color": OKABE_ITO["vermillion"]}))
-    fig.add_trace(go.Scatter(x=[q.w_star[0]], y=[q.w_star[1]], mode="markers", name=labels.minimum,
-                             marker={"symbol": "x", "size": 12, "color": OKABE_ITO["yellow"]}))
+    fig.add_trace(dict(type="scatter", x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
+                       marker={"size": 14, "opacity": 0.0}, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
+    fig.add_trace(dict(type="scatter", x=[path.w[0, 0]], y=[path.w[0, 1]], mode="markers", name=labels.start,
+                       marker={"symbol": "circle-open", "size": 14, "line": {"width": 3},
+                               "color": OKABE_ITO["vermillion"]}))
+    fig.add_trace(dict(type="scatter", x=[q.w_star[0]], y=[q.w_star[1]], mode="markers", name=labels.minimum,
+                       marker={"symbol": "x", "size": 12, "color": OKABE_ITO["yellow"]}))
     total = len(path.w) - 1
     active = min(active, total)
     steps = frame_steps(0, total, active, MAX_FRAMES)
@@ -107,7 +106,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     return fig
 
 
-def _arrows(fig: go.Figure, at: np.ndarray, parts, length: float, labels: ContourLabels) -> None:
+def _arrows(fig: LabFigure, at: np.ndarray, parts, length: float, labels: ContourLabels) -> None:
     """The descent direction -∇L split into its gentle and steep parts, as arrows from w_k; the
     longer arrow is `length` long and the other keeps its ratio to it. Drawn as line traces with an
     arrow-head marker (annotation arrows cost the browser ~20 ms each per redraw)."""
@@ -116,7 +115,7 @@ def _arrows(fig: go.Figure, at: np.ndarray, parts, length: float, labels: Contou
     for vec, colour, name in ((gentle, OKABE_ITO["bluish_green"], labels.gentle),
                               (steep, OKABE_ITO["reddish_purple"], labels.steep)):
         tip = at - vec / longest * length
-        fig.add_trace(go.Scatter(x=[at[0], tip[0]], y=[at[1], tip[1]], mode="lines+markers", name=name,
-                                 line={"color": colour, "width": 3}, hoverinfo="skip",
-                                 marker={"symbol": "arrow", "angleref": "previous", "size": [0, 13],
-                                         "color": colour}))
+        fig.add_trace(dict(type="scatter", x=[at[0], tip[0]], y=[at[1], tip[1]], mode="lines+markers", name=name,
+                           line={"color": colour, "width": 3}, hoverinfo="skip",
+                           marker={"symbol": "arrow", "angleref": "previous", "size": [0, 13],
+                                   "color": colour}))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -19,7 +17,7 @@ class DiagramLabels:
     title: str = ""
 
 
-def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> go.Figure:
+def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> LabFigure:
     """A row of boxes joined by arrows; box `highlight` (the BN layer) is filled orange."""
     n = len(labels.boxes)
     fig = LabFigure()

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from bn_core.ema import EMATrace
 
 from .animation import frame_steps, play_controls, revealed
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
 MAX_FRAMES = 60
@@ -57,15 +55,15 @@ def _revealed(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, upto: int) 
 
 
 def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EMALabels,
-               *, active: int) -> go.Figure:
+               *, active: int) -> LabFigure:
     """Two panels (mean, variance) over steps 0..T; frames reveal the first k steps (their y arrays only).
     pop_mean: (T,) population mean per step; `active` is the step shown before Play."""
     total = len(trace.batch_mean)
     steps = frame_steps(1, total, active, MAX_FRAMES)
     frames = [{"data": _revealed(trace, pop_mean, pop_var, k), "name": str(k), "traces": list(range(6))}
               for k in steps]
-    fig = make_subplots(figure=LabFigure(), rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
-                        subplot_titles=(labels.mean_panel, labels.var_panel))
+    fig = LabFigure.subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                             subplot_titles=(labels.mean_panel, labels.var_panel))
     shown = _revealed(trace, pop_mean, pop_var, active)
     for i, (tr, y) in enumerate(zip(_traces(trace, labels), shown, strict=True)):
         fig.add_trace(tr | y, row=1 if i < 3 else 2, col=1)
@@ -83,7 +81,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     return fig
 
 
-def _fix_y(fig: go.Figure, row: int, series) -> None:
+def _fix_y(fig: LabFigure, row: int, series) -> None:
     """Keep the y-range fixed across frames so the picture does not jump while it plays."""
     values = np.concatenate([np.ravel(s) for s in series])
     lo, hi = float(np.min(values)), float(np.max(values))

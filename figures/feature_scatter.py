@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -21,20 +19,20 @@ class ScatterLabels:
     x2: str
 
 
-def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels) -> go.Figure:
+def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels) -> LabFigure:
     """Three panels of (N, 2) data: both clouds on shared axes (with the origin), raw alone,
     standardized alone."""
-    fig = make_subplots(rows=1, cols=3, subplot_titles=(labels.shared, labels.raw, labels.standardized),
-                        horizontal_spacing=0.07, figure=LabFigure())
+    fig = LabFigure.subplots(rows=1, cols=3, subplot_titles=(labels.shared, labels.raw, labels.standardized),
+                             horizontal_spacing=0.07)
     raw = {"mode": "markers", "marker": {"color": OKABE_ITO["blue"], "size": 5, "opacity": 0.6}}
     std = {"mode": "markers", "marker": {"color": OKABE_ITO["orange"], "size": 5, "opacity": 0.7}}
-    fig.add_trace(go.Scatter(x=x[:, 0], y=x[:, 1], name=labels.raw, **raw), row=1, col=1)
-    fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], name=labels.standardized, **std), row=1, col=1)
+    fig.add_trace(dict(type="scatter", x=x[:, 0], y=x[:, 1], name=labels.raw, **raw), row=1, col=1)
+    fig.add_trace(dict(type="scatter", x=z[:, 0], y=z[:, 1], name=labels.standardized, **std), row=1, col=1)
     origin = {"symbol": "cross-thin", "size": 14, "line": {"width": 2, "color": OKABE_ITO["grey"]}}
-    fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers", showlegend=False, hoverinfo="skip", marker=origin),
+    fig.add_trace(dict(type="scatter", x=[0], y=[0], mode="markers", showlegend=False, hoverinfo="skip", marker=origin),
                   row=1, col=1)
-    fig.add_trace(go.Scatter(x=x[:, 0], y=x[:, 1], showlegend=False, **raw), row=1, col=2)
-    fig.add_trace(go.Scatter(x=z[:, 0], y=z[:, 1], showlegend=False, **std), row=1, col=3)
+    fig.add_trace(dict(type="scatter", x=x[:, 0], y=x[:, 1], showlegend=False, **raw), row=1, col=2)
+    fig.add_trace(dict(type="scatter", x=z[:, 0], y=z[:, 1], showlegend=False, **std), row=1, col=3)
     style(fig, height=380)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.2})
     fig.update_xaxes(title=labels.x1)
@@ -50,10 +48,10 @@ class MorphLabels:
     title: str
 
 
-def morph_scatter(m: np.ndarray, x: np.ndarray, z: np.ndarray, labels: MorphLabels) -> go.Figure:
+def morph_scatter(m: np.ndarray, x: np.ndarray, z: np.ndarray, labels: MorphLabels) -> LabFigure:
     """The morphed cloud m (N, 2), with axes fixed to hold both end points so the motion is visible."""
-    fig = LabFigure(go.Scatter(x=m[:, 0], y=m[:, 1], mode="markers",
-                               marker={"color": OKABE_ITO["bluish_green"], "size": 6, "opacity": 0.7}))
+    fig = LabFigure(dict(type="scatter", x=m[:, 0], y=m[:, 1], mode="markers",
+                         marker={"color": OKABE_ITO["bluish_green"], "size": 6, "opacity": 0.7}))
     both = np.vstack([x, z, [[0.0, 0.0]]])
     pad = 0.05 * (both.max(axis=0) - both.min(axis=0))
     style(fig, height=360, title=labels.title)

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
 from bn_core import FiveSteps
 
 from .animation import play_controls
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, series_colour, style
 
 N_STEPS = 5
@@ -118,7 +117,7 @@ def value_range(views: list[StageView]) -> list[float]:
     return [lo - pad, hi + pad]
 
 
-def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int = 0) -> go.Figure:
+def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int = 0) -> LabFigure:
     """Animated figure of the five steps; `active` (0..4) is the step shown before Play."""
     views = stage_views(run)
     frames = [

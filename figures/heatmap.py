@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
 
@@ -21,12 +20,12 @@ class HeatmapLabels:
     title: str = ""
 
 
-def batch_heatmap(x: np.ndarray, labels: HeatmapLabels, *, feature: int, sample: int | None = None) -> go.Figure:
+def batch_heatmap(x: np.ndarray, labels: HeatmapLabels, *, feature: int, sample: int | None = None) -> LabFigure:
     """Heatmap of x (N, D) with column `feature` outlined (the values one μ_j, σ²_j are taken over)
     and, if given, cell (sample, feature) marked."""
     n, d = x.shape
-    fig = LabFigure(go.Heatmap(
-        z=x, x=np.arange(1, d + 1), y=np.arange(1, n + 1), colorscale=SEQUENTIAL,
+    fig = LabFigure(dict(
+        type="heatmap", z=x, x=np.arange(1, d + 1), y=np.arange(1, n + 1), colorscale=SEQUENTIAL,
         colorbar={"title": {"text": labels.colour}},
         hovertemplate=f"{labels.sample} %{{y}}, {labels.feature} %{{x}}: %{{z:.4g}}<extra></extra>",
     ))

@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import series_colour, style
 
 BINS = 40
@@ -37,17 +35,18 @@ class HistogramLabels:
 
 
 def before_after_histograms(x: np.ndarray, y: np.ndarray, *, labels: HistogramLabels,
-                           names: tuple[str, ...] | None = None) -> go.Figure:
+                           names: tuple[str, ...] | None = None) -> LabFigure:
     """Overlaid per-feature histograms of x (N, D) on the left and y (N, D) on the right; legend
     entries are `names` if given, else labels.feature formatted with j = 1..D."""
-    fig = make_subplots(figure=LabFigure(), rows=1, cols=2, subplot_titles=(labels.before, labels.after),
-                        horizontal_spacing=0.1)
+    fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.before, labels.after),
+                             horizontal_spacing=0.1)
     for col, data in ((1, x), (2, y)):
         for j in range(data.shape[1]):
             centres, counts, width = binned(data[:, j], BINS)
-            fig.add_trace(go.Bar(
-                x=centres, y=counts, width=width, name=names[j] if names else labels.feature.format(j=j + 1),
-                legendgroup=str(j), showlegend=col == 1, marker={"color": series_colour(j), "line": {"width": 0}},
+            fig.add_trace(dict(
+                type="bar", x=centres, y=counts, width=width,
+                name=names[j] if names else labels.feature.format(j=j + 1), legendgroup=str(j), showlegend=col == 1,
+                marker={"color": series_colour(j), "line": {"width": 0}},
                 opacity=0.6, hovertemplate="%{x:.4g}: %{y}<extra></extra>",
             ), row=1, col=col)
     style(fig, height=360)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
 
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
 
@@ -21,19 +20,19 @@ class BatchmateLabels:
 
 
 def batchmates_figure(outputs: dict[int, np.ndarray], inference: float, exact: float,
-                      labels: BatchmateLabels) -> go.Figure:
+                      labels: BatchmateLabels) -> LabFigure:
     """A box per batch size of the sample's training-mode outputs, with the inference output and
     the exact population normalization as horizontal lines."""
     fig = LabFigure()
     for b, ys in outputs.items():
-        fig.add_trace(go.Box(y=ys, name=str(b), marker_color=OKABE_ITO["blue"], boxpoints="outliers",
-                             showlegend=False, hovertemplate="%{y:.3f}<extra></extra>"))
+        fig.add_trace(dict(type="box", y=ys, name=str(b), marker_color=OKABE_ITO["blue"], boxpoints="outliers",
+                           showlegend=False, hovertemplate="%{y:.3f}<extra></extra>"))
     for y, name, colour, dash in ((inference, labels.inference, OKABE_ITO["vermillion"], "solid"),
                                   (exact, labels.exact, OKABE_ITO["grey"], "dash")):
-        fig.add_trace(go.Scatter(x=[str(b) for b in outputs], y=[y] * len(outputs), mode="lines", name=name,
-                                 line={"color": colour, "dash": dash, "width": 2.5}))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels.training,
-                             marker={"color": OKABE_ITO["blue"], "symbol": "square", "size": 10}))
+        fig.add_trace(dict(type="scatter", x=[str(b) for b in outputs], y=[y] * len(outputs), mode="lines", name=name,
+                           line={"color": colour, "dash": dash, "width": 2.5}))
+    fig.add_trace(dict(type="scatter", x=[None], y=[None], mode="markers", name=labels.training,
+                       marker={"color": OKABE_ITO["blue"], "symbol": "square", "size": 10}))
     style(fig, height=400)
     fig.update_xaxes(title=labels.batch_size, type="category")
     fig.update_yaxes(title=labels.output)
@@ -48,13 +47,13 @@ class GapLabels:
     batch: str
 
 
-def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels: GapLabels) -> go.Figure:
+def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels: GapLabels) -> LabFigure:
     """Mean absolute error against the exact population output over training steps (log y)."""
     fig = LabFigure([
-        go.Scatter(x=steps, y=running, name=labels.running, mode="lines",
-                   line={"color": OKABE_ITO["vermillion"], "width": 3}),
-        go.Scatter(x=steps, y=batch, name=labels.batch, mode="lines",
-                   line={"color": OKABE_ITO["blue"], "width": 2.5, "dash": "dash"}),
+        dict(type="scatter", x=steps, y=running, name=labels.running, mode="lines",
+             line={"color": OKABE_ITO["vermillion"], "width": 3}),
+        dict(type="scatter", x=steps, y=batch, name=labels.batch, mode="lines",
+             line={"color": OKABE_ITO["blue"], "width": 2.5, "dash": "dash"}),
     ])
     style(fig, height=360)
     fig.update_xaxes(title=labels.step)

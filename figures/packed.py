@@ -1,10 +1,8 @@
-"""Figures that reach the browser fast: animation frames kept as plain dicts, and numeric arrays sent
-as plotly.js typed arrays (base64) in one pass.
+"""Numeric arrays sent as plotly.js typed arrays (base64), in one pass over a figure's dict tree.
 
-Plotly's own path validates every frame's traces when they are attached (~60 ms for 60 frames of 6
-traces) and, in `to_dict`, deep-copies the figure and sniffs every array for dataframe types
-(~45 ms for the chapter 4 figure). `LabFigure` keeps Plotly's API for data and layout, stores frames
-as given, and packs arrays itself. Streamlit calls `to_dict()` on any Plotly figure it is handed.
+Plotly's own `to_dict` deep-copies the figure and sniffs every array for dataframe types (~45 ms for
+the chapter 4 figure); `LabFigure.to_dict()` (Streamlit calls it on the figures it is handed) packs
+with `pack` instead.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 import base64
 
 import numpy as np
-import plotly.graph_objects as go
 
 # plotly.js reads these typed-array dtypes (https://plotly.com/javascript/reference/, "bdata")
 _TYPED = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4", "uint32": "u4",
@@ -50,27 +47,3 @@ def pack(obj, key: str | None = None):
     if isinstance(obj, np.generic):
         return obj.item()
     return obj
-
-
-class LabFigure(go.Figure):
-    """A go.Figure whose `frames` are plain dicts ({"data": [...], "name": ..., "traces": [...]})
-    and whose `to_dict()` packs numeric arrays as typed arrays. Data and layout use Plotly's API
-    (validated) as usual."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._raw_frames: list[dict] = []
-
-    @property
-    def frames(self) -> list[dict]:
-        return self._raw_frames
-
-    @frames.setter
-    def frames(self, frames: list[dict]) -> None:
-        self._raw_frames = list(frames)
-
-    def to_dict(self) -> dict:
-        res = {"data": pack(self._data), "layout": pack(self._layout)}
-        if self._raw_frames:
-            res["frames"] = pack(self._raw_frames)
-        return res

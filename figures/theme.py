@@ -3,7 +3,9 @@ backgrounds (transparent paper, translucent grid), and a mode bar that downloads
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from plotly.colors import get_colorscale
+
+from .lab_figure import LabFigure
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -20,8 +22,9 @@ SERIES = tuple(
     OKABE_ITO[k]
     for k in ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "grey", "yellow")
 )
-# cividis is perceptually uniform and readable with colour-vision deficiency.
-SEQUENTIAL = "cividis"
+# cividis is perceptually uniform and readable with colour-vision deficiency. Spelled out as
+# [position, colour] pairs, the form Plotly's validator turns a scale name into (figures skip it).
+SEQUENTIAL = [list(pair) for pair in get_colorscale("cividis")]
 DIVERGING = [[0.0, OKABE_ITO["blue"]], [0.5, "rgba(128,128,128,0.15)"], [1.0, OKABE_ITO["vermillion"]]]
 GRID = "rgba(128,128,128,0.25)"
 FONT = "Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
@@ -42,12 +45,12 @@ COLOUR_BAR_MARGIN = 110  # px right of the plot: bar, tick labels, rotated title
 SCALED_TYPES = ("heatmap", "contour", "surface", "histogram2d", "histogram2dcontour")
 
 
-def has_colour_bar(fig: go.Figure) -> bool:
+def has_colour_bar(fig: LabFigure) -> bool:
     """True when some trace of fig draws a colour bar (a colour-scaled trace whose scale is shown)."""
-    return any(trace.type in SCALED_TYPES and trace.showscale is not False for trace in fig.data)
+    return any(trace.get("type") in SCALED_TYPES and trace.get("showscale") is not False for trace in fig.data)
 
 
-def style(fig: go.Figure, *, height: int = 420, title: str | None = None) -> go.Figure:
+def style(fig: LabFigure, *, height: int = 420, title: str | None = None) -> LabFigure:
     """Apply the shared layout in place and return fig; call it after the traces are added.
 
     Margins are fixed (`autoexpand` off), wide enough for our ticks and the legend above the plot:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from bn_core.training import History
 
-from .packed import LabFigure
+from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
@@ -27,18 +25,18 @@ class CurveLabels:
     names: dict[str, str]
 
 
-def curves_figure(runs: dict[str, History], labels: CurveLabels) -> go.Figure:
+def curves_figure(runs: dict[str, History], labels: CurveLabels) -> LabFigure:
     """Loss (train and validation, log y) and validation accuracy per variant."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.loss_panel, labels.acc_panel),
-                        horizontal_spacing=0.1, figure=LabFigure())
+    fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.loss_panel, labels.acc_panel),
+                             horizontal_spacing=0.1)
     for v, h in runs.items():
         colour = VARIANT_COLOURS[v]
-        fig.add_trace(go.Scatter(x=h.steps, y=h.train_loss, name=f"{labels.names[v]} · {labels.train}",
-                                 line={"color": colour, "width": 2.5}), row=1, col=1)
-        fig.add_trace(go.Scatter(x=h.steps, y=h.val_loss, name=f"{labels.names[v]} · {labels.val}",
-                                 line={"color": colour, "width": 1.5, "dash": "dot"}), row=1, col=1)
-        fig.add_trace(go.Scatter(x=h.steps, y=h.val_acc, name=labels.names[v], showlegend=False,
-                                 line={"color": colour, "width": 2.5}), row=1, col=2)
+        fig.add_trace(dict(type="scatter", x=h.steps, y=h.train_loss, name=f"{labels.names[v]} · {labels.train}",
+                           line={"color": colour, "width": 2.5}), row=1, col=1)
+        fig.add_trace(dict(type="scatter", x=h.steps, y=h.val_loss, name=f"{labels.names[v]} · {labels.val}",
+                           line={"color": colour, "width": 1.5, "dash": "dot"}), row=1, col=1)
+        fig.add_trace(dict(type="scatter", x=h.steps, y=h.val_acc, name=labels.names[v], showlegend=False,
+                           line={"color": colour, "width": 2.5}), row=1, col=2)
     style(fig, height=380)
     fig.update_layout(margin={"t": 100}, legend={"y": 1.25})
     fig.update_yaxes(type="log", dtick=1, row=1, col=1)
@@ -55,17 +53,17 @@ class PercentileLabels:
     names: dict[str, str]
 
 
-def percentiles_figure(runs: dict[str, History], labels: PercentileLabels) -> go.Figure:
+def percentiles_figure(runs: dict[str, History], labels: PercentileLabels) -> LabFigure:
     """The original BN paper's plot: 15/50/85th percentiles of one unit's activation input, one
     panel per variant, on a shared y-axis."""
-    fig = make_subplots(figure=LabFigure(), rows=1, cols=len(runs), shared_yaxes=True,
-                        subplot_titles=[labels.names[v] for v in runs], horizontal_spacing=0.05)
+    fig = LabFigure.subplots(rows=1, cols=len(runs), shared_yaxes=True,
+                             subplot_titles=[labels.names[v] for v in runs], horizontal_spacing=0.05)
     for c, (v, h) in enumerate(runs.items(), start=1):
         for k, (name, dash) in enumerate(zip(labels.pcts, ("dot", "solid", "dot"), strict=True)):
-            fig.add_trace(go.Scatter(x=h.steps, y=h.percentiles[:, k], name=name, showlegend=c == 1,
-                                     line={"color": VARIANT_COLOURS[v] if k == 1 else OKABE_ITO["sky_blue"],
-                                           "dash": dash, "width": 2.5 if k == 1 else 1.8},
-                                     legendgroup=name), row=1, col=c)
+            fig.add_trace(dict(type="scatter", x=h.steps, y=h.percentiles[:, k], name=name, showlegend=c == 1,
+                               line={"color": VARIANT_COLOURS[v] if k == 1 else OKABE_ITO["sky_blue"],
+                                     "dash": dash, "width": 2.5 if k == 1 else 1.8},
+                               legendgroup=name), row=1, col=c)
     style(fig, height=340)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.25})
     fig.update_xaxes(title=labels.step)
@@ -82,11 +80,11 @@ class LineLabels:
 
 
 def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray], labels: LineLabels,
-                      *, log_y: bool = False, percent: bool = False) -> go.Figure:
+                      *, log_y: bool = False, percent: bool = False) -> LabFigure:
     """One line per variant (e.g. the saturated share averaged over layers); `percent` formats the
     values (shares in [0, 1]) as percentages."""
-    fig = LabFigure([go.Scatter(x=steps[v], y=values[v], name=labels.names[v],
-                                line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2.5})
+    fig = LabFigure([dict(type="scatter", x=steps[v], y=values[v], name=labels.names[v],
+                          line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2.5})
                      for v in values])
     style(fig, height=300, title=labels.title or None)
     fig.update_xaxes(title=labels.step)
@@ -106,23 +104,23 @@ class SweepLabels:
 
 
 def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: dict[str, list],
-                 labels: SweepLabels) -> go.Figure:
+                 labels: SweepLabels) -> LabFigure:
     """Final training loss against learning rate and against initialization scale (log x); runs
     that diverged are drawn as crosses at the top of the panel instead of a number."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
-                        horizontal_spacing=0.1, figure=LabFigure())
+    fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
+                             horizontal_spacing=0.1)
     for col, xs, losses in ((1, lr_values, lr_loss), (2, init_values, init_loss)):
         ceiling = max((v for vals in losses.values() for v in vals if np.isfinite(v)), default=1.0) * 1.5
         for v, vals in losses.items():
             vals = np.asarray(vals, dtype=float)
             ok = np.isfinite(vals)
-            fig.add_trace(go.Scatter(x=np.asarray(xs)[ok], y=vals[ok], mode="lines+markers", name=labels.names[v],
-                                     showlegend=col == 1, line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v]},
-                                     legendgroup=v), row=1, col=col)
-            fig.add_trace(go.Scatter(x=np.asarray(xs)[~ok], y=np.full((~ok).sum(), ceiling), mode="markers",
-                                     name=labels.diverged, showlegend=False, legendgroup=v,
-                                     marker={"symbol": "x", "size": 11, "color": VARIANT_COLOURS[v]},
-                                     hovertemplate=labels.diverged + "<extra></extra>"), row=1, col=col)
+            fig.add_trace(dict(type="scatter", x=np.asarray(xs)[ok], y=vals[ok], mode="lines+markers",
+                               name=labels.names[v], showlegend=col == 1, legendgroup=v,
+                               line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v]}), row=1, col=col)
+            fig.add_trace(dict(type="scatter", x=np.asarray(xs)[~ok], y=np.full((~ok).sum(), ceiling), mode="markers",
+                               name=labels.diverged, showlegend=False, legendgroup=v,
+                               marker={"symbol": "x", "size": 11, "color": VARIANT_COLOURS[v]},
+                               hovertemplate=labels.diverged + "<extra></extra>"), row=1, col=col)
     style(fig, height=360)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.22})
     fig.update_xaxes(type="log")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
+from figures.lab_figure import LabFigure
 from figures.theme import PLOT_CONFIG
 
 
-def show(fig: go.Figure, key: str, **kwargs):
+def show(fig: LabFigure, key: str, **kwargs):
     """st.plotly_chart with the shared config (PNG download, no logo) and Streamlit's theme,
     which adapts text and axes to light and dark mode; trace colours stay Okabe-Ito."""
     return st.plotly_chart(fig, key=key, config=PLOT_CONFIG, theme="streamlit", **kwargs)

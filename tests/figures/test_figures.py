@@ -26,10 +26,9 @@ def run():
                       momentum=0.1, eps=1e-5)
 
 
-def validated_frames(fig):
-    """The figure's frames (kept as plain dicts at run time) through Plotly's validators, so a typo in a
-    frame fails here, and attribute access works."""
-    return [go.Frame(f) for f in fig.frames]
+def validated_frames(fig: go.Figure) -> list[go.Frame]:
+    """The frames of a figure put through Plotly's validators (`LabFigure.to_plotly()`)."""
+    return list(fig.frames)
 
 
 def dots(frame, j):
@@ -37,7 +36,7 @@ def dots(frame, j):
 
 
 def test_each_frame_draws_its_stage(run):
-    fig = five_steps_animation(run, LABELS)
+    fig = five_steps_animation(run, LABELS).to_plotly()
     assert len(validated_frames(fig)) == 5
     expected = [run.x, run.x, run.x_hat, run.y, run.x]
     for frame, stage in zip(validated_frames(fig), expected, strict=True):
@@ -52,7 +51,7 @@ def test_each_frame_draws_its_stage(run):
 
 @pytest.mark.parametrize("active", range(5))
 def test_active_step_is_the_first_picture(run, active):
-    fig = five_steps_animation(run, LABELS, active=active)
+    fig = five_steps_animation(run, LABELS, active=active).to_plotly()
     for j in range(3):
         np.testing.assert_allclose(np.asarray(fig.data[j].x, float), dots(validated_frames(fig)[active], j))
     assert fig.layout.sliders[0].active == active
@@ -60,7 +59,7 @@ def test_active_step_is_the_first_picture(run, active):
 
 
 def test_play_controls_animate_client_side(run):
-    fig = five_steps_animation(run, LABELS)
+    fig = five_steps_animation(run, LABELS).to_plotly()
     buttons = fig.layout.updatemenus[0].buttons
     assert [b.method for b in buttons] == ["animate", "animate"]
     assert "Play" in buttons[0].label and "Pause" in buttons[1].label
@@ -70,7 +69,7 @@ def test_play_controls_animate_client_side(run):
 
 
 def test_fixed_axis_holds_every_stage(run):
-    fig = five_steps_animation(run, LABELS)
+    fig = five_steps_animation(run, LABELS).to_plotly()
     lo, hi = fig.layout.xaxis.range
     for frame in validated_frames(fig):
         for trace in frame.data:
@@ -86,7 +85,7 @@ def test_jitter_is_deterministic_and_bounded():
 
 def test_heatmap_outlines_the_chosen_feature():
     x = make_minibatch(MiniBatchSpec(n=10, d=4, seed=0))
-    fig = batch_heatmap(x, HeatmapLabels("feature", "sample", "x"), feature=2, sample=5)
+    fig = batch_heatmap(x, HeatmapLabels("feature", "sample", "x"), feature=2, sample=5).to_plotly()
     np.testing.assert_allclose(np.asarray(fig.data[0].z, float), x)
     column, cell = fig.layout.shapes
     assert (column.x0, column.x1) == (2.5, 3.5)
@@ -97,7 +96,7 @@ def test_gradient_panels_draw_the_given_arrays():
     rng = np.random.default_rng(0)
     dy, dx = rng.normal(size=(6, 2)), rng.normal(size=(6, 2))
     fig = gradient_panels(dy, dx, np.array([1.0, 2.0]), np.array([3.0, 4.0]),
-                          GradientLabels("dy", "dx", "p", "feature", "sample", "dγ", "dβ"))
+                          GradientLabels("dy", "dx", "p", "feature", "sample", "dγ", "dβ")).to_plotly()
     np.testing.assert_allclose(np.asarray(fig.data[0].z, float), dy)
     np.testing.assert_allclose(np.asarray(fig.data[1].z, float), dx)
     np.testing.assert_allclose(np.asarray(fig.data[2].y, float), [1.0, 2.0])
@@ -107,14 +106,14 @@ def test_gradient_panels_draw_the_given_arrays():
 
 def test_histograms_one_trace_per_feature_per_panel():
     x = np.random.default_rng(1).normal(size=(50, 3))
-    fig = before_after_histograms(x, x * 2, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa"))
+    fig = before_after_histograms(x, x * 2, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa")).to_plotly()
     assert len(fig.data) == 6
     assert [tr.name for tr in fig.data[:3]] == ["f1", "f2", "f3"]
 
 
 def test_histogram_bars_count_every_sample_once():
     x = np.random.default_rng(2).normal(5.0, 3.0, size=(400, 2))
-    fig = before_after_histograms(x, (x - 5) / 3, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa"))
+    fig = before_after_histograms(x, (x - 5) / 3, labels=HistogramLabels("b", "a", "f{j}", "xb", "xa")).to_plotly()
     for k, tr in enumerate(fig.data):
         col = x[:, k % 2] if k < 2 else ((x - 5) / 3)[:, k % 2]
         centres, counts = np.asarray(tr.x, float), np.asarray(tr.y, float)
@@ -133,14 +132,14 @@ def test_binned_keeps_finite_values_and_handles_constants(v):
 
 def test_diagram_has_one_box_per_label_and_highlights_bn():
     labels = DiagramLabels(boxes=("a", "b", "BN", "d"), edges=("1", "2", "3"))
-    fig = where_bn_sits(labels, highlight=2)
+    fig = where_bn_sits(labels, highlight=2).to_plotly()
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(rects) == 4
     assert rects[2].fillcolor == OKABE_ITO["orange"]
 
 
 def test_theme_uses_okabe_ito_and_png_download(run):
-    fig = five_steps_animation(run, LABELS)
+    fig = five_steps_animation(run, LABELS).to_plotly()
     palette = {c.lower() for c in OKABE_ITO.values()}
     for trace in fig.data[:3]:
         assert trace.marker.color.lower() in palette
@@ -148,7 +147,7 @@ def test_theme_uses_okabe_ito_and_png_download(run):
 
 
 def test_no_nan_in_any_figure(run):
-    fig = five_steps_animation(run, LABELS)
+    fig = five_steps_animation(run, LABELS).to_plotly()
     for frame in validated_frames(fig):
         for trace in frame.data:
             if trace.x is not None and len(trace.x):

@@ -1,26 +1,14 @@
-"""Typed arrays and LabFigure: what leaves for the browser decodes to exactly what was plotted."""
+"""Typed arrays: what leaves for the browser decodes to exactly what was plotted."""
 
 from __future__ import annotations
 
-import base64
 import json
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 
-from figures.packed import LabFigure, pack, typed_array
-
-JS_DTYPES = {"i1": np.int8, "u1": np.uint8, "i2": np.int16, "u2": np.uint16, "i4": np.int32, "u4": np.uint32,
-             "f4": np.float32, "f8": np.float64}
-
-
-def decode(spec: dict) -> np.ndarray:
-    """What plotly.js does with {dtype, bdata, shape}."""
-    a = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=JS_DTYPES[spec["dtype"]])
-    if "shape" in spec:
-        a = a.reshape([int(n) for n in spec["shape"].split(",")])
-    return a
+from figures.packed import pack, typed_array
+from tests.wire import decode
 
 
 @pytest.mark.parametrize("a", [
@@ -59,29 +47,3 @@ def test_pack_copies_and_leaves_ranges_and_scalars_plain():
     np.testing.assert_array_equal(decode(out["t"][1]), [0, 1])
     assert isinstance(tree["x"], np.ndarray)  # input untouched
     json.dumps(out)
-
-
-def test_lab_figure_sends_data_layout_and_plain_frames():
-    fig = LabFigure(go.Scatter(x=np.arange(4), y=np.array([0.5, 1.5, 2.5, 3.5]), name="a"))
-    fig.update_layout(title={"text": "t"}, xaxis={"range": [0, 3]})
-    fig.frames = [{"name": str(k), "data": [{"type": "scatter", "x": np.arange(k), "y": np.ones(k)}], "traces": [0]}
-                  for k in (1, 2)]
-    spec = json.loads(fig.to_json())
-    np.testing.assert_array_equal(decode(spec["data"][0]["y"]), [0.5, 1.5, 2.5, 3.5])
-    assert spec["layout"]["title"]["text"] == "t" and spec["layout"]["xaxis"]["range"] == [0, 3]
-    assert [f["name"] for f in spec["frames"]] == ["1", "2"]
-    np.testing.assert_array_equal(decode(spec["frames"][1]["data"][0]["x"]), [0, 1])
-    # Plotly's validators accept every frame
-    assert [go.Frame(f).name for f in fig.frames] == ["1", "2"]
-
-
-def test_lab_figure_equals_plotlys_own_serialisation():
-    """Same figure through Plotly's to_dict (validated frames) and LabFigure: same numbers."""
-    data = [go.Scatter(x=np.arange(5), y=np.linspace(0, 1, 5)), go.Heatmap(z=np.arange(6.0).reshape(2, 3))]
-    ours, theirs = LabFigure(data), go.Figure(data)
-    a, b = ours.to_dict(), theirs.to_dict()
-    for ta, tb in zip(a["data"], b["data"], strict=True):
-        for key in ("x", "y", "z"):
-            if key in tb:
-                np.testing.assert_array_equal(decode(ta[key]), decode(tb[key]))
-    assert a["layout"] == b["layout"]

@@ -3,19 +3,19 @@
 that frame's steps."""
 
 import numpy as np
-import plotly.graph_objects as go
 
 from bn_core.descent import Quadratic, gradient_descent
 from bn_core.ema import EMATrace, run_ema
 from bn_core.stream import StreamSpec, batch_stream, population_mean
 from figures.contours import ContourLabels, contour_figure, view_for
 from figures.ema import EMALabels, ema_figure
+from figures.lab_figure import LabFigure
 
 LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
 SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
 
 
-def figure(active: int) -> tuple[go.Figure, EMATrace]:
+def figure(active: int) -> tuple[LabFigure, EMATrace]:
     tr = run_ema(batch_stream(SPEC), convention="pytorch", momentum=0.1)
     return ema_figure(tr, population_mean(SPEC, np.arange(1, SPEC.steps + 1)), SPEC.std**2, LABELS, active=active), tr
 
@@ -27,7 +27,7 @@ def drawn(trace: dict) -> int:
 
 def test_the_shown_state_reveals_active_steps():
     fig, tr = figure(active=20)
-    data = [t.to_plotly_json() for t in fig.data]
+    data = list(fig.data)
     assert [drawn(t) for t in data] == [20, 21, 20, 20, 21, 20]
     np.testing.assert_array_equal(data[0]["y"], tr.batch_mean[:20])
     np.testing.assert_array_equal(data[4]["y"], tr.running_var[:21])
@@ -36,7 +36,7 @@ def test_the_shown_state_reveals_active_steps():
 
 def test_frames_send_only_y_and_reveal_their_step():
     fig, tr = figure(active=20)
-    base = [t.to_plotly_json() for t in fig.data]
+    base = list(fig.data)
     assert len(fig.frames) > 10
     for frame in fig.frames:
         k = int(frame["name"])
@@ -57,7 +57,7 @@ def contour(steps: int, active: int):
 
 def test_descent_path_frames_send_only_y_and_reveal_their_step():
     fig, _, path = contour(steps=90, active=7)
-    base = fig.data[4].to_plotly_json()
+    base = fig.data[4]
     assert base["name"] == "path" and drawn(base) == 8
     np.testing.assert_array_equal(base["x"], path.w[:, 0])
     assert len(fig.frames) > 10
@@ -74,6 +74,6 @@ def test_contour_levels_are_sent_as_float32_log_losses():
     fig, q, _ = contour(steps=10, active=3)
     sent = fig.to_dict()["data"][0]
     assert sent["type"] == "contour" and sent["z"]["dtype"] == "f4"
-    g1, g2 = np.asarray(fig.data[0].x), np.asarray(fig.data[0].y)
+    g1, g2 = np.asarray(fig.data[0]["x"]), np.asarray(fig.data[0]["y"])
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    np.testing.assert_allclose(np.asarray(fig.data[0].z, float), np.log10(q.loss(w) - q.l_star), rtol=1e-6)
+    np.testing.assert_allclose(np.asarray(fig.data[0]["z"], float), np.log10(q.loss(w) - q.l_star), rtol=1e-6)
