@@ -13,6 +13,7 @@ from .theme import OKABE_ITO, style
 
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
 VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash"}
+PERCENT_MARGIN = 85  # px left of the plot when the y ticks are percentages
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray
     style(fig, height=300, title=labels.title or None)
     fig.update_xaxes(title=labels.step)
     fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None)
+    if percent:  # "0.18%" is wider than the fixed margin's ticks: room for the labels and the axis title
+        fig.update_layout(margin={"l": PERCENT_MARGIN})
+    if labels.title:  # the legend sits between the title and the plot
+        fig.update_layout(margin={"t": 80})
     return fig
 
 

@@ -11,6 +11,7 @@ from figures.gradients import GradientLabels, gradient_panels
 from figures.heatmap import HeatmapLabels, batch_heatmap
 from figures.histograms import HistogramLabels, before_after_histograms, binned
 from figures.theme import OKABE_ITO, PLOT_CONFIG
+from figures.training import LineLabels, per_variant_lines
 
 LABELS = FiveStepsLabels(
     step_titles=("t1", "t2", "t3", "t4", "t5"), step_short=("s1", "s2", "s3", "s4", "s5"),
@@ -152,3 +153,13 @@ def test_no_nan_in_any_figure(run):
         for trace in frame.data:
             if trace.x is not None and len(trace.x):
                 assert np.all(np.isfinite(np.asarray(trace.x, float)))
+
+
+def test_percentage_ticks_get_a_wider_left_margin_and_a_titled_legend_room():
+    steps, share = {"none": np.arange(3)}, {"none": np.array([0.001, 0.0015, 0.002])}
+    labels = LineLabels("step", "share", {"none": "no BN"}, title="saturated")
+    plain_fig = per_variant_lines(steps, share, LineLabels("step", "share", {"none": "no BN"}))
+    percent_fig = per_variant_lines(steps, share, labels, percent=True)
+    assert percent_fig.layout["margin"]["l"] > plain_fig.layout["margin"]["l"]
+    assert percent_fig.layout["margin"]["t"] > plain_fig.layout["margin"]["t"]
+    assert percent_fig.to_plotly().layout.yaxis.tickformat.endswith("%")
