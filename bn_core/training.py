@@ -91,8 +91,14 @@ def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float
 def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] | None = None) -> History:
     """Mini-batch SGD for cfg.steps steps; the batch order and initial weights come from cfg.seed
     only, so runs that differ in BN placement see identical data order and initial weights.
-    A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True.
+    A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True, so
+    NumPy's overflow warnings are silenced here: overflow is an outcome this function reports.
     The first record is step 0, the untrained network (its training loss is its validation loss)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _train(cfg, data, progress)
+
+
+def _train(cfg: TrainConfig, data: Dataset, progress: Callable[[float], None] | None) -> History:
     p = init_params(cfg.net)
     rng = np.random.default_rng(cfg.seed + 1)
     dt = np.dtype(cfg.net.dtype)

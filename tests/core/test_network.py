@@ -1,5 +1,7 @@
 """The NumPy network: whole-network gradient checks, overfitting, determinism, BN's effect."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -142,3 +144,17 @@ def test_the_first_record_scores_the_validation_set_and_reads_the_probe_rows(bn)
     np.testing.assert_allclose(hist.percentiles[0], np.percentile(probe.act_in[-1][:, 0], [15, 50, 85]), rtol=1e-12)
     np.testing.assert_allclose(hist.hist[0], [histogram(u) for u in probe.act_in])
     assert len(data.x_val) > 50
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_a_run_that_overflows_reports_divergence_without_numpy_warnings(dtype):
+    from ui.digits import digits as load
+
+    x, y = load()
+    data = split("digits", x, y, val_share=0.2, seed=0)
+    cfg = TrainConfig(NetConfig((64, *(256,) * 6, 10), activation="relu", init_scale=8.0, loss="mse", dtype=dtype),
+                      lr=10.0, batch_size=8, steps=50, record_every=5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        hist = train(cfg, data)
+    assert hist.diverged and np.all(np.isfinite(hist.train_loss))
