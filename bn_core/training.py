@@ -79,7 +79,9 @@ def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float
     groups = [("w", p.w, g.w), ("b", p.b, g.b), ("g", p.gamma, g.gamma), ("be", p.beta, g.beta)]
     for name, params, grads in groups:
         for i, (param, grad) in enumerate(zip(params, grads, strict=True)):
-            v = velocity.setdefault((name, i), np.zeros_like(param))
+            v = velocity.get((name, i))
+            if v is None:                      # (setdefault would build a zero array on every call)
+                v = velocity[(name, i)] = np.zeros_like(param)
             v *= momentum
             v -= lr * grad.astype(param.dtype, copy=False)
             param += v
