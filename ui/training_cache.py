@@ -12,6 +12,7 @@ import streamlit as st
 from bn_core.datasets import Dataset, spirals, split, two_moons
 from bn_core.training import History, TrainConfig, train
 
+from . import training_pool
 from .digits import digits
 
 DATASETS = ("digits", "moons", "spirals")
@@ -40,22 +41,41 @@ def run(cfg: TrainConfig, data_name: str, progress: Callable[[float], None] | No
 
     Not st.cache_data: a cached function may not draw into a block created outside it, and the
     progress bar must be drawn only while a run really trains (a cache miss)."""
-    key = (cfg, data_name)
+    cached = _cached(cfg, data_name)
+    if cached is not None:
+        return cached
+    return _store(cfg, data_name, train(cfg, dataset(data_name, cfg.seed), progress=progress))
+
+
+def _cached(cfg: TrainConfig, data_name: str) -> History | None:
     with _lock:
-        if key in _runs:
-            _runs.move_to_end(key)
-            return _runs[key]
-    history = train(cfg, dataset(data_name, cfg.seed), progress=progress)
+        history = _runs.get((cfg, data_name))
+        if history is not None:
+            _runs.move_to_end((cfg, data_name))
+        return history
+
+
+def _store(cfg: TrainConfig, data_name: str, history: History) -> History:
     with _lock:
-        _runs[key] = history
+        _runs[(cfg, data_name)] = history
         while len(_runs) > MAX_RUNS:
             _runs.popitem(last=False)
     return history
 
 
 def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str) -> dict[Hashable, History]:
-    """Train every variant, with one progress bar across them while anything actually trains."""
+    """Train every variant, with one progress bar across them while anything actually trains. Two
+    or more runs that are not cached train side by side in worker processes (`training_pool`)."""
     bar = st.empty()
+    missing = [cfg for cfg in dict.fromkeys(configs.values()) if _cached(cfg, data_name) is None]
+    if len(missing) > 1 and len({cfg.seed for cfg in missing}) == 1:
+        def finished(n: int) -> None:
+            bar.progress(n / len(missing), text=label)
+
+        finished(0)
+        histories = training_pool.train_all(missing, dataset(data_name, missing[0].seed), finished)
+        for cfg, history in zip(missing, histories, strict=True):
+            _store(cfg, data_name, history)
     out = {}
     for k, (name, cfg) in enumerate(configs.items()):
         def tick(f: float, k=k) -> None:

@@ -1,0 +1,70 @@
+"""Chapter 5's runs in worker processes: the same histories as training here, one BLAS thread per
+worker, and training here when the pool breaks."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import dataclasses
+import os
+
+import numpy as np
+import pytest
+
+from bn_core.datasets import split, two_moons
+from bn_core.network import NetConfig
+from bn_core.training import TrainConfig, train
+from ui import training_pool
+
+pytestmark = pytest.mark.skipif(training_pool.WORKERS < 2, reason="this machine has one core: no pool")
+
+
+@pytest.fixture(scope="module")
+def data():
+    x, y = two_moons(300, 0.1, np.random.default_rng(0))
+    return split("moons", x, y, val_share=0.25, seed=0)
+
+
+def jobs() -> list[TrainConfig]:
+    return [TrainConfig(NetConfig((2, 16, 16, 2), activation="tanh", bn=bn, dtype="float32", seed=3), lr=0.2,
+                        steps=60, record_every=10, seed=3) for bn in ("none", "before", "after")]
+
+
+def assert_same(a, b) -> None:
+    for field in dataclasses.fields(a):
+        x, y = getattr(a, field.name), getattr(b, field.name)
+        if isinstance(x, np.ndarray):
+            np.testing.assert_array_equal(x, y, err_msg=field.name)
+        else:
+            assert x == y, field.name
+
+
+def test_the_pool_gives_the_histories_of_training_here(data):
+    seen = []
+    pooled = training_pool.train_all(jobs(), data, done=seen.append)
+    assert seen == [1, 2, 3]
+    for here, there in zip([train(cfg, data) for cfg in jobs()], pooled, strict=True):
+        assert_same(here, there)
+
+
+def test_workers_use_one_blas_thread_and_the_server_keeps_its_environment(data):
+    before = {k: os.environ.get(k) for k in training_pool.ONE_BLAS_THREAD}
+    training_pool.train_all(jobs()[:2], data)
+    pool = training_pool._executor()
+    seen = {pool.submit(os.getenv, "OPENBLAS_NUM_THREADS").result() for _ in range(4)}
+    assert seen == {"1"}
+    assert {k: os.environ.get(k) for k in training_pool.ONE_BLAS_THREAD} == before
+    assert len({pool.submit(os.getpid).result() for _ in range(8)} - {os.getpid()}) >= 1
+
+
+def test_a_broken_pool_falls_back_to_training_here(data, monkeypatch):
+    class Broken:
+        def submit(self, *args, **kwargs):
+            raise cf.process.BrokenProcessPool("a worker died")
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(training_pool, "_executor", lambda: Broken())
+    out = training_pool.train_all(jobs()[:2], data)
+    for here, there in zip([train(cfg, data) for cfg in jobs()[:2]], out, strict=True):
+        assert_same(here, there)
