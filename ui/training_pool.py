@@ -10,10 +10,14 @@ the calling thread and the next call starts a new pool.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures as cf
+import contextlib
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from collections.abc import Callable
 
 from bn_core.datasets import Dataset
@@ -31,25 +35,48 @@ ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM
 
 def _executor() -> cf.ProcessPoolExecutor:
     """The shared pool, started on first use with all its workers ("spawn": a fork of the threaded
-    server is unsafe). A spawned worker inherits the environment at start, so the BLAS thread limits
-    are set only while the workers start."""
+    server is unsafe)."""
     global _pool
     with _lock:
         if _pool is None:
-            saved = {k: os.environ.get(k) for k in ONE_BLAS_THREAD}
-            os.environ.update(ONE_BLAS_THREAD)
-            try:
+            with _worker_start():
                 pool = cf.ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
                 started = [pool.submit(os.getpid) for _ in range(WORKERS)]  # each submit starts a worker
-            finally:
-                for k, v in saved.items():
-                    if v is None:
-                        os.environ.pop(k, None)
-                    else:
-                        os.environ[k] = v
             cf.wait(started)
             _pool = pool
+            atexit.register(_close)
         return _pool
+
+
+def _close() -> None:
+    """Stop the workers while the interpreter is whole (left to teardown, the pool's own clean-up
+    prints an AttributeError)."""
+    global _pool
+    with _lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _worker_start():
+    """What a spawned worker inherits, for the moment the workers start: the BLAS thread limits in
+    the environment, and an empty __main__. multiprocessing makes every worker import the parent's
+    __main__, and while a page runs Streamlit puts the page script there: each worker would run the
+    whole app (it did: 150 MB a worker)."""
+    saved_env = {k: os.environ.get(k) for k in ONE_BLAS_THREAD}
+    saved_main = sys.modules.get("__main__")
+    os.environ.update(ONE_BLAS_THREAD)
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = saved_main
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def _discard(broken: cf.ProcessPoolExecutor) -> None:

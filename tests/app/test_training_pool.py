@@ -1,11 +1,13 @@
 """Chapter 5's runs in worker processes: the same histories as training here, one BLAS thread per
-worker, and training here when the pool breaks."""
+worker, workers that do not run the page script, and training here when the pool breaks."""
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import dataclasses
 import os
+import sys
+import types
 
 import numpy as np
 import pytest
@@ -68,3 +70,17 @@ def test_a_broken_pool_falls_back_to_training_here(data, monkeypatch):
     out = training_pool.train_all(jobs()[:2], data)
     for here, there in zip([train(cfg, data) for cfg in jobs()[:2]], out, strict=True):
         assert_same(here, there)
+
+
+def test_workers_do_not_run_the_page_script_streamlit_puts_in_main(tmp_path, monkeypatch):
+    marker = tmp_path / "ran"
+    page = tmp_path / "page.py"
+    page.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    script_main = types.ModuleType("__main__")
+    script_main.__file__ = str(page)
+    training_pool._close()                       # the next call starts new workers
+    monkeypatch.setitem(sys.modules, "__main__", script_main)
+    pool = training_pool._executor()
+    assert pool.submit(os.getpid).result() != os.getpid()
+    assert not marker.exists()
+    assert sys.modules["__main__"] is script_main
