@@ -69,13 +69,12 @@ def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str) ->
     bar = st.empty()
     missing = [cfg for cfg in dict.fromkeys(configs.values()) if _cached(cfg, data_name) is None]
     if len(missing) > 1 and len({cfg.seed for cfg in missing}) == 1:
-        def finished(n: int) -> None:
+        def finished(n: int, cfg: TrainConfig, history: History) -> None:
+            _store(cfg, data_name, history)       # kept even if the bar's update stops the script
             bar.progress(n / len(missing), text=label)
 
-        finished(0)
-        histories = training_pool.train_all(missing, dataset(data_name, missing[0].seed), finished)
-        for cfg, history in zip(missing, histories, strict=True):
-            _store(cfg, data_name, history)
+        bar.progress(0.0, text=label)
+        training_pool.train_all(missing, dataset(data_name, missing[0].seed), finished)
     out = {}
     for k, (name, cfg) in enumerate(configs.items()):
         def tick(f: float, k=k) -> None:

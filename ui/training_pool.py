@@ -87,29 +87,42 @@ def _discard(broken: cf.ProcessPoolExecutor) -> None:
     broken.shutdown(wait=False, cancel_futures=True)
 
 
-def train_all(jobs: list[TrainConfig], data: Dataset, done: Callable[[int], None] | None = None) -> list[History]:
-    """train(cfg, data) for every cfg, in order, on the worker processes; done(n) is called in this
-    thread each time n runs have finished. With one worker or one job it trains here."""
+Done = Callable[[int, TrainConfig, History], None]
+
+
+def train_all(jobs: list[TrainConfig], data: Dataset, done: Done | None = None) -> list[History]:
+    """train(cfg, data) for every cfg, in order, on the worker processes. done(n, cfg, history) is
+    called in this thread as each run finishes (n runs so far). If done raises (Streamlit stops a
+    script that way when the learner moves on), the runs not started yet are cancelled. With one
+    worker or one job it trains here."""
     if WORKERS < 2 or len(jobs) < 2:
         return _here(jobs, data, done)
     pool = _executor()
     try:
         futures = {pool.submit(train, cfg, data): k for k, cfg in enumerate(jobs)}
-        out: list[History | None] = [None] * len(jobs)
-        for n, fut in enumerate(cf.as_completed(futures), start=1):
-            out[futures[fut]] = fut.result()
-            if done:
-                done(n)
-        return out
     except cf.process.BrokenProcessPool:
         _discard(pool)
         return _here(jobs, data, done)
+    out: list[History | None] = [None] * len(jobs)
+    try:
+        for n, fut in enumerate(cf.as_completed(futures), start=1):
+            k = futures[fut]
+            out[k] = fut.result()
+            if done:
+                done(n, jobs[k], out[k])
+    except cf.process.BrokenProcessPool:
+        _discard(pool)
+        return _here(jobs, data, done)
+    finally:
+        for fut in futures:
+            fut.cancel()
+    return out
 
 
-def _here(jobs: list[TrainConfig], data: Dataset, done: Callable[[int], None] | None) -> list[History]:
+def _here(jobs: list[TrainConfig], data: Dataset, done: Done | None) -> list[History]:
     out = []
     for n, cfg in enumerate(jobs, start=1):
         out.append(train(cfg, data))
         if done:
-            done(n)
+            done(n, cfg, out[-1])
     return out

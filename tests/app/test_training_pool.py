@@ -42,8 +42,9 @@ def assert_same(a, b) -> None:
 
 def test_the_pool_gives_the_histories_of_training_here(data):
     seen = []
-    pooled = training_pool.train_all(jobs(), data, done=seen.append)
-    assert seen == [1, 2, 3]
+    pooled = training_pool.train_all(jobs(), data, done=lambda n, cfg, h: seen.append((n, cfg, h)))
+    assert [n for n, _, _ in seen] == [1, 2, 3]
+    assert {cfg: h for _, cfg, h in seen} == dict(zip(jobs(), pooled, strict=True))
     for here, there in zip([train(cfg, data) for cfg in jobs()], pooled, strict=True):
         assert_same(here, there)
 
@@ -84,3 +85,23 @@ def test_workers_do_not_run_the_page_script_streamlit_puts_in_main(tmp_path, mon
     assert pool.submit(os.getpid).result() != os.getpid()
     assert not marker.exists()
     assert sys.modules["__main__"] is script_main
+
+
+def test_when_the_script_is_stopped_the_runs_not_started_are_cancelled(data, monkeypatch):
+    many = [dataclasses.replace(jobs()[0], seed=s) for s in range(12)]
+    pool, submitted = training_pool._executor(), []
+
+    class Spy:
+        def submit(self, *args):
+            submitted.append(pool.submit(*args))
+            return submitted[-1]
+
+    def stop(n, cfg, history):
+        raise KeyboardInterrupt("the learner moved a slider")  # how a stopped script leaves done()
+
+    monkeypatch.setattr(training_pool, "_executor", lambda: Spy())
+    with pytest.raises(KeyboardInterrupt):
+        training_pool.train_all(many, data, done=stop)
+    # the runs already handed over to the workers' call queue (workers + 1, refilled as runs finish)
+    # cannot be cancelled; every other one is, where without cancelling none would be
+    assert sum(f.cancelled() for f in submitted) >= len(many) // 2
