@@ -1,8 +1,7 @@
 """Does the server's memory level off? Many new sessions, each setting every slider of every page to
 a random value, in one process (Streamlit's AppTest runs the scripts in this process, with the
-app's real caches), printing the resident memory after each round, and that of chapter 5's training
-workers. Bounded caches (`max_entries`, the training LRU) should make the growth stop once they are
-full; a leak would keep it rising.
+app's real caches), printing the resident memory after each round. Bounded caches (`max_entries`,
+the training LRU) should make the growth stop once they are full; a leak would keep it rising.
 
 Run: python benchmarks/memory_soak.py [--rounds 12] [--seed 0]. One line per round, then a summary.
 """
@@ -26,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 from benchmarks.serve import rss_mb
 from tests.app.conftest import PAGES as PAGE_FILES
 from tests.app.test_every_widget import CHOICES  # raw option values per select-slider key
-from ui import training_cache, training_pool
+from ui import training_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = tuple(PAGE_FILES.values())   # home first
@@ -62,12 +61,6 @@ def one_session(page: str, lang: str, rng: np.random.Generator) -> int:
     return runs
 
 
-def worker_rss() -> list[int]:
-    """Resident memory of chapter 5's training workers (ui/training_pool.py), if they have started."""
-    pool = training_pool._pool
-    return [round(rss_mb(pid)) for pid in (pool._processes if pool else {})]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=12)
@@ -87,7 +80,7 @@ def main() -> None:
         rss.append(rss_mb(os.getpid()))
         print(f"round {r}: sessions={sessions} reruns={reruns} rss_mb={rss[-1]:.0f} "
               f"({rss[-1] - rss[-2]:+.0f}) training_runs_cached={len(training_cache._runs)} "
-              f"worker_rss_mb={worker_rss()} took_s={time.perf_counter() - t0:.0f}", flush=True)
+              f"took_s={time.perf_counter() - t0:.0f}", flush=True)
     if args.rounds < 2:
         return
     half = (len(rss) + 1) // 2

@@ -12,7 +12,6 @@ import streamlit as st
 from bn_core.datasets import Dataset, spirals, split, two_moons
 from bn_core.training import History, TrainConfig, train
 
-from . import training_pool
 from .digits import digits
 
 DATASETS = ("digits", "moons", "spirals")
@@ -41,40 +40,22 @@ def run(cfg: TrainConfig, data_name: str, progress: Callable[[float], None] | No
 
     Not st.cache_data: a cached function may not draw into a block created outside it, and the
     progress bar must be drawn only while a run really trains (a cache miss)."""
-    cached = _cached(cfg, data_name)
-    if cached is not None:
-        return cached
-    return _store(cfg, data_name, train(cfg, dataset(data_name, cfg.seed), progress=progress))
-
-
-def _cached(cfg: TrainConfig, data_name: str) -> History | None:
+    key = (cfg, data_name)
     with _lock:
-        history = _runs.get((cfg, data_name))
-        if history is not None:
-            _runs.move_to_end((cfg, data_name))
-        return history
-
-
-def _store(cfg: TrainConfig, data_name: str, history: History) -> History:
+        if key in _runs:
+            _runs.move_to_end(key)
+            return _runs[key]
+    history = train(cfg, dataset(data_name, cfg.seed), progress=progress)
     with _lock:
-        _runs[(cfg, data_name)] = history
+        _runs[key] = history
         while len(_runs) > MAX_RUNS:
             _runs.popitem(last=False)
     return history
 
 
 def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str) -> dict[Hashable, History]:
-    """Train every variant, with one progress bar across them while anything actually trains. Two
-    or more runs that are not cached train side by side in worker processes (`training_pool`)."""
+    """Train every variant, with one progress bar across them while anything actually trains."""
     bar = st.empty()
-    missing = [cfg for cfg in dict.fromkeys(configs.values()) if _cached(cfg, data_name) is None]
-    if len(missing) > 1 and len({cfg.seed for cfg in missing}) == 1:
-        def finished(n: int, cfg: TrainConfig, history: History) -> None:
-            _store(cfg, data_name, history)       # kept even if the bar's update stops the script
-            bar.progress(n / len(missing), text=label)
-
-        bar.progress(0.0, text=label)
-        training_pool.train_all(missing, dataset(data_name, missing[0].seed), finished)
     out = {}
     for k, (name, cfg) in enumerate(configs.items()):
         def tick(f: float, k=k) -> None:

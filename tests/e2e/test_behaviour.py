@@ -14,7 +14,7 @@ def test_five_steps_animation_plays_in_the_browser(page, server_url):
     play_until(page, 1, f"g.layout.title.text.includes({t('layer.steps.title.5')!r})")
     dots = chart_data(page, 1, "Array.from(g._fullData[0].x)")
     assert len(dots) == 32
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 def test_ema_animation_reveals_more_steps(page, server_url):
@@ -24,7 +24,7 @@ def test_ema_animation_reveals_more_steps(page, server_url):
     assert chart_data(page, 0, "g._fullData[0].y.length") == 5
     assert chart_data(page, 0, "g._fullData[0]._length") == 5
     play_until(page, 0, "g._fullData[0].y.length > 50 && g._fullData[0]._length > 50")
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 def test_language_switch_survives_page_change(page, server_url):
@@ -53,7 +53,7 @@ def test_training_distributions_animation_plays(page, server_url):
     wait_idle(page)
     first = chart_data(page, 2, "Array.from(g._fullData[0].y)")
     play_until(page, 2, f"JSON.stringify(Array.from(g._fullData[0].y)) !== JSON.stringify({first})")
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 def test_a_slider_inside_a_fragment_keeps_the_address_and_the_share_link_current(page, server_url):
@@ -71,4 +71,4 @@ def test_a_slider_inside_a_fragment_keeps_the_address_and_the_share_link_current
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stPopoverBody\"] code')]"
                            ".some(c => c.innerText.includes('bn_i=3'))", timeout=15_000)
     assert "lang=en" in link.inner_text()
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()

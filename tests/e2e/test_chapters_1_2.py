@@ -24,7 +24,7 @@ def test_click_on_the_contour_sets_the_start(page, server_url):
     wait_idle(page)
     u = page.locator('[data-testid="stSlider"]').filter(has_text=Translator("en")("surface.ctl.u"))
     assert "-0.80" not in u.inner_text()
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 def test_descent_animation_plays(page, server_url):
@@ -34,7 +34,7 @@ def test_descent_animation_plays(page, server_url):
     assert chart_data(page, 1, "g._fullData[4].y.length") == 1
     assert chart_data(page, 1, "g._fullData[4]._length") == 1
     play_until(page, 1, "g._fullData[4].y.length > 30 && g._fullData[4]._length > 30")
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 @pytest.mark.parametrize(("name", "data", "key"), [
@@ -48,7 +48,7 @@ def test_hostile_upload_shows_its_message(page, server_url, tmp_path: Path, name
     wait_idle(page)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
     page.get_by_text(Translator("en")(key)).wait_for(timeout=20_000)
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
 def test_chinese_csv_upload_shows_the_views(page, server_url, tmp_path: Path, screenshot_dir):
@@ -61,4 +61,4 @@ def test_chinese_csv_upload_shows_the_views(page, server_url, tmp_path: Path, sc
     page.get_by_text(t("upload.note.dropped_rows", count=1, total=4, inf=False)).wait_for(timeout=20_000)
     wait_idle(page)
     assert page.locator(".js-plotly-plot").count() >= 5
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()

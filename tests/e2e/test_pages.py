@@ -32,6 +32,6 @@ def test_page_renders_and_slider_redraws(page, server_url, screenshot_dir, lang,
     wait_idle(page)
     after = chart_data(page, chart, probe)
     assert after != before, "the chart did not redraw after the slider moved"
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     full_screenshot(page, screenshot_dir / f"{path or 'home'}_{lang}.png")
-    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
