@@ -46,7 +46,7 @@ def expanded(props: dict) -> dict:
         for p in parents:
             node = node.setdefault(p, {})
         if isinstance(value, dict):
-            merge(node.setdefault(leaf, {}), value)
+            _merge_expanded(node.setdefault(leaf, {}), expanded(value))
         else:
             node[leaf] = {"text": value} if leaf == "title" and isinstance(value, str) else value
     return out
@@ -54,11 +54,16 @@ def expanded(props: dict) -> dict:
 
 def merge(target: dict, patch: dict) -> dict:
     """Plotly's update semantics on plain dicts: nested dicts merge, other values replace, None removes."""
-    for key, value in expanded(patch).items():
+    return _merge_expanded(target, expanded(patch))
+
+
+def _merge_expanded(target: dict, tree: dict) -> dict:
+    """merge() for a patch that is already expanded (each subtree is expanded once, not per level)."""
+    for key, value in tree.items():
         if value is None:
             target.pop(key, None)
         elif isinstance(value, dict) and isinstance(target.get(key), dict):
-            merge(target[key], value)
+            _merge_expanded(target[key], value)
         else:
             target[key] = value
     return target
