@@ -93,49 +93,81 @@ def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float
 def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] | None = None) -> History:
     """Mini-batch SGD for cfg.steps steps; the batch order and initial weights come from cfg.seed
     only, so runs that differ in BN placement see identical data order and initial weights.
-    A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True, so
-    NumPy's overflow warnings are silenced here: overflow is an outcome this function reports.
+    A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True.
     The first record is step 0, the untrained network (its training loss is its validation loss)."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return _train(cfg, data, progress)
+    run = Training(cfg, data)
+    while run.advance():
+        if progress:
+            progress(run.fraction)
+    return run.history()
 
 
-def _train(cfg: TrainConfig, data: Dataset, progress: Callable[[float], None] | None) -> History:
-    p = init_params(cfg.net)
-    rng = np.random.default_rng(cfg.seed + 1)
-    dt = np.dtype(cfg.net.dtype)
-    xt, yt = data.x_train.astype(dt), targets(cfg.net, data.y_train, data.n_classes)
-    x_val = data.x_val.astype(dt)        # scored at each record; its first probe_size rows are the probe
-    velocity: dict = {}
-    rec: dict[str, list] = {k: [] for k in ("steps", "train", "vloss", "vacc", "pct", "hist", "sat", "gn", "ur",
-                                            "bd")}
-    grid = np.linspace(-2.5, 2.5, cfg.boundary) if cfg.boundary else None
-    order, pos, diverged, first = rng.permutation(len(xt)), 0, False, np.inf
-    _record(rec, cfg, p, data, x_val, 0, [], None, [0.0] * len(p.w), grid)  # the untrained network
-    recent = []
-    for step in range(1, cfg.steps + 1):
-        if pos + cfg.batch_size > len(order):
-            order, pos = rng.permutation(len(xt)), 0
-        idx = order[pos: pos + cfg.batch_size]
-        pos += cfg.batch_size
-        tr = forward(cfg.net, p, xt[idx], training=True)
-        loss, dout = loss_and_grad(cfg.net, tr.out, yt[idx])
-        first = loss if step == 1 else first
-        if not np.isfinite(loss) or loss > DIVERGED_FACTOR * first:
-            diverged = True
-            break
-        g = backward(cfg.net, p, tr, dout)
-        ratios = _sgd(p, g, velocity, cfg.lr, cfg.momentum)
-        recent.append(loss)
-        if step % cfg.record_every == 0 or step == cfg.steps:
-            _record(rec, cfg, p, data, x_val, step, recent, g, ratios, grid)
-            recent = []
-            if progress:
-                progress(step / cfg.steps)
-    return History(np.array(rec["steps"]), np.array(rec["train"]), np.array(rec["vloss"]), np.array(rec["vacc"]),
-                   np.array(rec["pct"]).reshape(-1, 3), np.array(rec["hist"]), np.array(rec["sat"]),
-                   np.array(rec["gn"]), np.array(rec["ur"]), diverged,
-                   np.array(rec["bd"]) if grid is not None else None, grid)
+class Training:
+    """One training run that advances a record at a time, so a caller can interleave several runs
+    and show what has been recorded so far: `advance()` trains up to the next record (cfg.record_every
+    steps, fewer at the end) and returns False once the run is over; `history()` is everything
+    recorded so far, a prefix of the finished run's History. NumPy's overflow warnings are silenced
+    inside advance(): overflow is an outcome the run reports (diverged=True)."""
+
+    def __init__(self, cfg: TrainConfig, data: Dataset) -> None:
+        self.cfg, self.data = cfg, data
+        self.p = init_params(cfg.net)
+        self.rng = np.random.default_rng(cfg.seed + 1)
+        dt = np.dtype(cfg.net.dtype)
+        self.xt, self.yt = data.x_train.astype(dt), targets(cfg.net, data.y_train, data.n_classes)
+        self.x_val = data.x_val.astype(dt)   # scored at each record; its first probe_size rows are the probe
+        self.velocity: dict = {}
+        self.rec: dict[str, list] = {k: [] for k in ("steps", "train", "vloss", "vacc", "pct", "hist", "sat",
+                                                      "gn", "ur", "bd")}
+        self.grid = np.linspace(-2.5, 2.5, cfg.boundary) if cfg.boundary else None
+        self.order, self.pos, self.step, self.first = self.rng.permutation(len(self.xt)), 0, 0, np.inf
+        self.diverged = self.done = False
+        with np.errstate(over="ignore", invalid="ignore"):
+            _record(self.rec, cfg, self.p, data, self.x_val, 0, [], None, [0.0] * len(self.p.w), self.grid)
+
+    @property
+    def fraction(self) -> float:
+        """Share of cfg.steps trained so far (1.0 once the run is over, diverged or not)."""
+        return 1.0 if self.done else self.step / self.cfg.steps
+
+    def advance(self) -> bool:
+        """Train up to and including the next recorded step; False once the run is over."""
+        if self.done:
+            return False
+        with np.errstate(over="ignore", invalid="ignore"):
+            self._advance()
+        return not self.done
+
+    def _advance(self) -> None:
+        cfg, recent = self.cfg, []
+        while self.step < cfg.steps:
+            self.step += 1
+            if self.pos + cfg.batch_size > len(self.order):
+                self.order, self.pos = self.rng.permutation(len(self.xt)), 0
+            idx = self.order[self.pos: self.pos + cfg.batch_size]
+            self.pos += cfg.batch_size
+            tr = forward(cfg.net, self.p, self.xt[idx], training=True)
+            loss, dout = loss_and_grad(cfg.net, tr.out, self.yt[idx])
+            self.first = loss if self.step == 1 else self.first
+            if not np.isfinite(loss) or loss > DIVERGED_FACTOR * self.first:
+                self.diverged = self.done = True
+                return
+            g = backward(cfg.net, self.p, tr, dout)
+            ratios = _sgd(self.p, g, self.velocity, cfg.lr, cfg.momentum)
+            recent.append(loss)
+            if self.step % cfg.record_every == 0 or self.step == cfg.steps:
+                _record(self.rec, cfg, self.p, self.data, self.x_val, self.step, recent, g, ratios, self.grid)
+                self.done = self.step == cfg.steps
+                return
+        self.done = True
+
+    def history(self) -> History:
+        """What has been recorded so far (all of it once advance() has returned False)."""
+        rec = self.rec
+        return History(np.array(rec["steps"]), np.array(rec["train"]), np.array(rec["vloss"]),
+                       np.array(rec["vacc"]), np.array(rec["pct"]).reshape(-1, 3), np.array(rec["hist"]),
+                       np.array(rec["sat"]), np.array(rec["gn"]), np.array(rec["ur"]), self.diverged,
+                       np.array(rec["bd"]) if self.grid is not None else None, self.grid)
 
 
 def _record(rec, cfg: TrainConfig, p: Params, data: Dataset, x_val, step, recent, g, ratios, grid) -> None:

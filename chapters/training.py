@@ -10,10 +10,11 @@ st.title(t("training.title"))
 st.markdown(t("training.intro"))
 
 setup = training_controls.setup(t)                 # the only place the chapter's widgets are read
-runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"))
 first = next(iter(setup.configs.values()))
+draw_curves = training_panels.curves_slot(first.steps, t)
+runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"), live=draw_curves)
 
-training_panels.curves(runs, t)
+training_panels.curves(runs, draw_curves, t)
 training_panels.paper(runs, first, t)
 training_panels.recorded_step(runs, first.net.activation, setup.data, first.seed, t)
 training_panels.sweeps(setup.configs, setup.data, t)

@@ -26,23 +26,25 @@ class CurveLabels:
     names: dict[str, str]
 
 
-def curves_figure(runs: dict[str, History], labels: CurveLabels) -> LabFigure:
-    """Loss (train and validation, log y) and validation accuracy per variant."""
+def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> LabFigure:
+    """Loss (train and validation, log y) and validation accuracy per variant, on steps 0..steps
+    (runs still training, or stopped early, cover part of it)."""
     fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.loss_panel, labels.acc_panel),
                              horizontal_spacing=0.1)
     for v, h in runs.items():
-        colour = VARIANT_COLOURS[v]
-        fig.add_trace(dict(type="scatter", x=h.steps, y=h.train_loss, name=f"{labels.names[v]} · {labels.train}",
-                           line={"color": colour, "width": 2.5}), row=1, col=1)
-        fig.add_trace(dict(type="scatter", x=h.steps, y=h.val_loss, name=f"{labels.names[v]} · {labels.val}",
-                           line={"color": colour, "width": 1.5, "dash": "dot"}), row=1, col=1)
-        fig.add_trace(dict(type="scatter", x=h.steps, y=h.val_acc, name=labels.names[v], showlegend=False,
-                           line={"color": colour, "width": 2.5}), row=1, col=2)
+        colour, name = VARIANT_COLOURS[v], labels.names[v]
+        line = dict(type="scatter", mode="lines", x=h.steps)   # "lines": no markers while a run has few records
+        fig.add_trace(line | dict(y=h.train_loss, name=f"{name} · {labels.train}",
+                                  line={"color": colour, "width": 2.5}), row=1, col=1)
+        fig.add_trace(line | dict(y=h.val_loss, name=f"{name} · {labels.val}",
+                                  line={"color": colour, "width": 1.5, "dash": "dot"}), row=1, col=1)
+        fig.add_trace(line | dict(y=h.val_acc, name=name, showlegend=False, line={"color": colour, "width": 2.5}),
+                      row=1, col=2)
     style(fig, height=380)
     fig.update_layout(margin={"t": 100}, legend={"y": 1.25})
     fig.update_yaxes(type="log", dtick=1, row=1, col=1)
     fig.update_yaxes(range=[0, 1.02], row=1, col=2)
-    fig.update_xaxes(title=labels.step)
+    fig.update_xaxes(title=labels.step, range=[0, steps])
     return fig
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
@@ -10,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from bn_core.datasets import Dataset, spirals, split, two_moons
-from bn_core.training import History, TrainConfig, train
+from bn_core.training import History, TrainConfig, Training
 
 from .digits import digits
 
@@ -31,36 +32,57 @@ def dataset(name: str, seed: int) -> Dataset:
 
 
 MAX_RUNS = 64
+REDRAW_EVERY = 0.25  # s between two redraws of the progress bar and live chart while networks train
 _runs: OrderedDict[tuple[TrainConfig, str], History] = OrderedDict()
 _lock = threading.Lock()
 
+Live = Callable[[dict[Hashable, History]], None]
 
-def run(cfg: TrainConfig, data_name: str, progress: Callable[[float], None] | None = None) -> History:
-    """One training run, from a bounded process-wide LRU cache keyed by the frozen config.
+
+def cached(cfg: TrainConfig, data_name: str) -> History | None:
+    """A finished run from the bounded process-wide LRU cache, keyed by the frozen config.
 
     Not st.cache_data: a cached function may not draw into a block created outside it, and the
-    progress bar must be drawn only while a run really trains (a cache miss)."""
-    key = (cfg, data_name)
+    progress bar and live chart must be drawn only while a run really trains (a cache miss)."""
     with _lock:
-        if key in _runs:
-            _runs.move_to_end(key)
-            return _runs[key]
-    history = train(cfg, dataset(data_name, cfg.seed), progress=progress)
+        if (cfg, data_name) in _runs:
+            _runs.move_to_end((cfg, data_name))
+            return _runs[cfg, data_name]
+    return None
+
+
+def _store(cfg: TrainConfig, data_name: str, history: History) -> None:
     with _lock:
-        _runs[key] = history
+        _runs[cfg, data_name] = history
         while len(_runs) > MAX_RUNS:
             _runs.popitem(last=False)
-    return history
 
 
-def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str) -> dict[Hashable, History]:
-    """Train every variant, with one progress bar across them while anything actually trains."""
+def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str, live: Live | None = None,
+            clock: Callable[[], float] = time.perf_counter) -> dict[Hashable, History]:
+    """Every variant's finished run, training those not cached under one progress bar.
+
+    With `live`, the runs to train advance side by side, one record each in turn, and `live` gets
+    every variant (in the configs' order; a run still training as the prefix recorded so far) after
+    the first turn: the learner watches the curves grow. Without it they train one after another,
+    each cached as soon as it finishes (a long sweep that is interrupted keeps what it finished).
+    The bar and the live chart are redrawn at most every REDRAW_EVERY seconds: each redraw is a
+    message the browser renders, and a message per record slowed the page down."""
     bar = st.empty()
-    out = {}
-    for k, (name, cfg) in enumerate(configs.items()):
-        def tick(f: float, k=k) -> None:
-            bar.progress((k + f) / len(configs), text=label)
-
-        out[name] = run(cfg, data_name, progress=tick)
+    done = {name: h for name, cfg in configs.items() if (h := cached(cfg, data_name)) is not None}
+    todo, shown = [name for name in configs if name not in done], None
+    for group in ([todo] if live else [[name] for name in todo]):
+        racing = {name: Training(configs[name], dataset(data_name, configs[name].seed)) for name in group}
+        while racing:
+            for name, run in list(racing.items()):
+                if not run.advance():
+                    done[name] = run.history()
+                    _store(configs[name], data_name, done[name])
+                    del racing[name]
+            if racing and (shown is None or clock() - shown >= REDRAW_EVERY):
+                bar.progress((len(done) + sum(run.fraction for run in racing.values())) / len(configs), text=label)
+                if live:
+                    live({name: done[name] if name in done else racing[name].history() for name in configs})
+                shown = clock()
     bar.empty()
-    return out
+    return {name: done[name] for name in configs}

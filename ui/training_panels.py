@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -32,11 +33,25 @@ def names(t: Translator) -> dict[str, str]:
     return {v: t(f"training.variant.{v}") for v in ("none", "before", "after")}
 
 
-def curves(runs: dict[str, History], t: Translator) -> None:
+def curves_slot(steps: int, t: Translator) -> Callable[[dict[str, History]], None]:
+    """The curves' header and chart slot, placed before the networks train; returns the function
+    that redraws the chart in it, live while they train (x-axis fixed to 0..steps, so the curves grow
+    across a still frame) and once they are done."""
     st.subheader(t("training.curves.header"))
+    slot, frames = st.empty(), []
     labels = CurveLabels(t("training.curves.loss"), t("training.curves.acc"), t("training.step"),
                          t("training.curves.train"), t("training.curves.val"), names(t))
-    charts.show(curves_figure(runs, labels), key="tr_curves")
+
+    def draw(runs: dict[str, History]) -> None:
+        frames.append(len(frames))       # one key per drawing: a key may appear once per run of the script
+        with slot:
+            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{len(frames)}")
+    return draw
+
+
+def curves(runs: dict[str, History], draw: Callable[[dict[str, History]], None], t: Translator) -> None:
+    """The finished curves, a warning per run that blew up, and the final accuracies."""
+    draw(runs)
     for v, h in runs.items():
         if h.diverged:
             st.warning(t("training.diverged", name=names(t)[v], step=int(h.steps[-1])), icon=":material/trending_up:")
