@@ -27,15 +27,18 @@ class DistributionLabels:
     pause: str
 
 
+def _shares(runs: dict[str, History], k: dict[str, int], layers: int) -> list[np.ndarray]:
+    """Per variant and hidden layer, the bin shares at record k[variant], as float32: what is drawn
+    needs no more, and the frames (up to 40 of them) are most of the page's bytes."""
+    return [h.hist[k[v], layer].astype(np.float32) for v, h in runs.items() for layer in range(layers)]
+
+
 def _traces(runs: dict[str, History], k: dict[str, int], layers: int) -> list[dict]:
     centres = 0.5 * (HIST_BINS[:-1] + HIST_BINS[1:])
-    out = []
-    for v, h in runs.items():
-        for layer in range(layers):
-            out.append(dict(type="scatter", x=centres, y=h.hist[k[v], layer], mode="lines",
-                            line={"shape": "hvh", "color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2},
-                            showlegend=False))
-    return out
+    variants = [v for v in runs for _ in range(layers)]
+    return [dict(type="scatter", x=centres, y=y, mode="lines", showlegend=False,
+                 line={"shape": "hvh", "color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2})
+            for v, y in zip(variants, _shares(runs, k, layers), strict=True)]
 
 
 def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *, active: int) -> LabFigure:
@@ -54,7 +57,9 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
         fig.add_trace(dict(type="scatter", x=[None], y=[None], mode="lines", name=labels.names[v],
                            line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2}))
     n_traces = len(runs) * layers
-    frames = [{"data": _traces(runs, at(i), layers), "traces": list(range(n_traces)), "name": str(i)} for i in idx]
+    # frames carry only the new y of each histogram; plotly.js keeps the rest of the trace
+    frames = [{"data": [{"type": "scatter", "y": y} for y in _shares(runs, at(i), layers)],
+               "traces": list(range(n_traces)), "name": str(i)} for i in idx]
     top = max(float(h.hist.max()) for h in runs.values()) * 1.05
     style(fig, height=380)
     fig.update_yaxes(range=[0, top])

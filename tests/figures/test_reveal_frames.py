@@ -77,3 +77,30 @@ def test_contour_levels_are_sent_as_float32_log_losses():
     g1, g2 = np.asarray(fig.data[0]["x"]), np.asarray(fig.data[0]["y"])
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     np.testing.assert_allclose(np.asarray(fig.data[0]["z"], float), np.log10(q.loss(w) - q.l_star), rtol=1e-6)
+
+
+def test_training_distribution_frames_send_only_float32_y_and_show_their_record():
+    """Chapter 5's per-layer histograms: each frame is every histogram's y at one record (float32),
+    and playing it over the base traces draws that record's shares on the fixed bin centres."""
+    from bn_core.datasets import split, two_moons
+    from bn_core.network import NetConfig
+    from bn_core.training import HIST_BINS, TrainConfig, train
+    from figures.distributions import DistributionLabels, distributions_figure
+
+    x, y = two_moons(300, 0.1, np.random.default_rng(0))
+    data = split("moons", x, y, val_share=0.25, seed=0)
+    runs = {v: train(TrainConfig(NetConfig((2, 8, 8, 2), activation="tanh", bn=v), lr=0.2, steps=60,
+                                 record_every=3), data) for v in ("none", "before")}
+    labels = DistributionLabels("layer {l}", "value", "share", {"none": "no BN", "before": "BN"}, "Play", "Pause")
+    fig = distributions_figure(runs, labels, active=5)
+    base, sent = list(fig.data), fig.to_dict()
+    assert len(fig.frames) > 10
+    for frame, sent_frame in zip(fig.frames, sent["frames"], strict=True):
+        i = int(frame["name"])
+        assert frame["traces"] == [0, 1, 2, 3] and all(set(d) == {"type", "y"} for d in frame["data"])
+        assert all(d["y"]["dtype"] == "f4" for d in sent_frame["data"])
+        played = [b | d for b, d in zip(base, frame["data"], strict=False)]
+        shares = [runs[v].hist[i, layer] for v in runs for layer in range(2)]
+        for trace, share in zip(played, shares, strict=True):
+            np.testing.assert_allclose(trace["y"], share, rtol=1e-6)
+            np.testing.assert_array_equal(trace["x"], 0.5 * (HIST_BINS[:-1] + HIST_BINS[1:]))
