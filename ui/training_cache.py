@@ -80,9 +80,9 @@ def run_all(configs: dict[Hashable, TrainConfig], data_name: str, label: str, li
                     _store(configs[name], data_name, done[name])
                     del racing[name]
             if racing and (shown is None or clock() - shown >= REDRAW_EVERY):
-                bar.progress((len(done) + sum(run.fraction for run in racing.values())) / len(configs), text=label)
-                if live:
+                if live:     # the chart first: it is what the learner is waiting for
                     live({name: done[name] if name in done else racing[name].history() for name in configs})
+                bar.progress((len(done) + sum(run.fraction for run in racing.values())) / len(configs), text=label)
                 shown = clock()
     bar.empty()
     return {name: done[name] for name in configs}
