@@ -78,7 +78,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     c1, c2 = view.grid(CLICK_GRID)
     cw = np.stack(np.meshgrid(c1, c2), axis=-1).reshape(-1, 2)
     fig.add_trace(dict(type="scatter", x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
-                       marker={"size": 14, "opacity": 0.0}, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
+                       marker={"size": 14}, opacity=0.0, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
     fig.add_trace(dict(type="scatter", x=[path.w[0, 0]], y=[path.w[0, 1]], mode="markers", name=labels.start,
                        marker={"symbol": "circle-open", "size": 14, "line": {"width": 3},
                                "color": OKABE_ITO["vermillion"]}))

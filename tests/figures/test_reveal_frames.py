@@ -104,3 +104,15 @@ def test_training_distribution_frames_send_only_float32_y_and_show_their_record(
         for trace, share in zip(played, shares, strict=True):
             np.testing.assert_allclose(trace["y"], share, rtol=1e-6)
             np.testing.assert_array_equal(trace["x"], 0.5 * (HIST_BINS[:-1] + HIST_BINS[1:]))
+
+
+def test_the_click_grid_covers_the_view_and_is_invisible_as_a_whole_trace():
+    """Clicks land on an invisible 19 x 19 grid of markers spanning the view. It is hidden by the
+    trace's opacity: a per-marker opacity made plotly.js style every marker (~30 ms a chart)."""
+    fig, q, _ = contour(steps=10, active=3)
+    grid = fig.data[1]
+    view = view_for(q)
+    assert len(grid["x"]) == 19 * 19
+    for axis, values in enumerate((grid["x"], grid["y"])):
+        np.testing.assert_allclose([min(values), max(values)], view.centre[axis] + np.array([-1, 1]) * view.half)
+    assert grid["opacity"] == 0 and "opacity" not in grid["marker"]
