@@ -41,7 +41,7 @@ def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:
     st.latex(BACKWARD_FORMULA)
     st.markdown(t("layer.back.sums"))
     feature_table({"Σᵢ dxᵢ": rep.sum_dx, "Σᵢ dxᵢ·x̂ᵢ": rep.sum_dx_xhat, t("layer.col.eps_term"): rep.eps_term,
-                   "dγ": rep.dgamma, "dβ": rep.dbeta}, t, key="layer_back_table", fmt="%.3e")
+                   "dγ": rep.dgamma, "dβ": rep.dbeta}, t, fmt="%.3e")
     st.caption(t("layer.back.eps_note"))
     _checks(rep, t)
 

@@ -40,7 +40,7 @@ def stats_table(x: np.ndarray, std: features.Standardized, names: tuple[str, ...
                          t("inputs.table.mean"): _fmt(mean), t("inputs.table.var"): _fmt(var),
                          t("inputs.table.std_col"): _fmt(sd), t("inputs.table.min"): _fmt(data.min()),
                          t("inputs.table.max"): _fmt(data.max())})
-    formatted_table(rows, key=f"{key}_table")
+    formatted_table(rows)
 
 
 @st.fragment

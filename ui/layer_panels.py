@@ -13,7 +13,7 @@ from . import cache, charts, controls, labels
 from .cache import LayerConfig
 from .i18n import Translator
 from .stepper import stepper
-from .tables import feature_table
+from .tables import feature_table, formatted_table
 from .texfmt import paren, tex
 
 STEP_FORMULAS = {
@@ -71,7 +71,7 @@ def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     values = {"n": run.x.shape[0], "d": run.x.shape[1], "eps": f"{cfg.eps:g}", "mom": f"{cfg.momentum:g}"}
     formula = STEP_FORMULAS.get(step, RUNNING_FORMULAS[cfg.convention])
     st.latex(formula % values)
-    feature_table(_step_columns(step, run, t), t, key=f"layer_step_table_{step}")
+    feature_table(_step_columns(step, run, t), t)
 
 
 def _step_columns(step: int, run: bn_core.FiveSteps, t: Translator) -> dict:
@@ -113,12 +113,11 @@ def shapes(run: bn_core.FiveSteps, cell: tuple[int, int], t: Translator) -> None
     st.subheader(t("layer.shapes.header"))
     n, d = run.x.shape
     c1, c2 = st.columns([1, 1.3])
-    rows = [("x", f"({n}, {d})"), ("μ, σ²", f"({d},)"), ("x̂", f"({n}, {d})"), ("γ, β", f"({d},)"),
-            ("y", f"({n}, {d})"), (t("layer.shapes.running"), f"({d},)")]
-    c1.dataframe({t("layer.shapes.name"): [r[0] for r in rows], t("layer.shapes.shape"): [r[1] for r in rows],
-                  t("layer.shapes.meaning_col"): list(t.items("layer.shapes.meaning"))},
-                 hide_index=True, width="stretch", key="layer_shapes_table",
-                 column_config={t("layer.shapes.name"): st.column_config.TextColumn(width="medium")})
+    rows = [("x", f"({n},\u00a0{d})"), ("μ, σ²", f"({d},)"), ("x̂", f"({n},\u00a0{d})"), ("γ, β", f"({d},)"),
+            ("y", f"({n},\u00a0{d})"), (t("layer.shapes.running"), f"({d},)")]  # no break inside a shape
+    cols = (t("layer.shapes.name"), t("layer.shapes.shape"), t("layer.shapes.meaning_col"))
+    formatted_table([dict(zip(cols, (name, shape, meaning), strict=True))
+                     for (name, shape), meaning in zip(rows, t.items("layer.shapes.meaning"), strict=True)], where=c1)
     c1.markdown(t("layer.shapes.body", j=cell[1] + 1, n=n))
     with c2:
         charts.show(batch_heatmap(run.x, labels.heatmap(t), feature=cell[1], sample=cell[0]), key="layer_heatmap")
@@ -138,4 +137,4 @@ def _image_case(t: Translator) -> None:
         mean, var = cache.image_case(spec)
         m = spec.n * spec.h * spec.w
         st.markdown(t("layer.image.result", n=spec.n, c=spec.c, h=spec.h, w=spec.w, m=m))
-        feature_table({t("layer.col.mean_y"): mean, t("layer.col.var_y"): var}, t, key="layer_image_table")
+        feature_table({t("layer.col.mean_y"): mean, t("layer.col.var_y"): var}, t)

@@ -61,7 +61,7 @@ def conventions(cfg: RunningConfig, t: Translator) -> None:
                 key="running_conventions")
     st.info(t("running.conv.equivalent", m=f"{m:g}", k=keras_m), icon=":material/sync_alt:")
     rows = [_convention_row(names[key], tr, t) for key, tr in traces.items()]
-    formatted_table(rows, key="running_conv_table")
+    formatted_table(rows)
     st.caption(t("running.conv.not_optimizer"))
 
 

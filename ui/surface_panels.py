@@ -90,7 +90,7 @@ def readouts(s: dict[str, Surface], cfg: SurfaceConfig, t: Translator) -> None:
             t("surface.col.status"): t("surface.status.ok" if surf.stable and not surf.path.diverged
                                        else "surface.status.diverged"),
         })
-    formatted_table(rows, key="ls_readouts")
+    formatted_table(rows)
     st.caption(t("surface.readout_note"))
 
 

@@ -1,23 +1,61 @@
-"""Per-feature tables: one row per feature, numbers shown to 5 significant digits."""
+"""Small tables of numbers (a row per feature, a row per surface, …) as Markdown tables.
+
+They were st.dataframe grids: a canvas grid that mounts again on every change of its numbers, which
+cost the browser ~20 ms a table on each slider move here (a Markdown table ~4 ms; 2026-11-26). Our
+tables have 2–12 rows and need no sorting or scrolling. Every cell is escaped, so text in a cell
+(a translated name, a number like 1,234) is shown as written, never as Markdown, HTML or LaTeX.
+"""
 
 from __future__ import annotations
+
+import math
+import re
 
 import numpy as np
 import streamlit as st
 
 from .i18n import Translator
 
+# what could start Markdown, HTML, LaTeX ($) or a new cell (|) inside a table cell
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~!&])")
+_NUMBER = re.compile(r"^[−\-+]?[\d,.]+(e[−\-+]?\d+)?$|^[−\-]?∞$|^—$")
 
-def feature_table(columns: dict[str, np.ndarray], t: Translator, *, key: str, fmt: str = "%.5g") -> None:
-    """st.dataframe with a "feature" column 1..D followed by `columns` (each shape (D,))."""
+
+def escape(text: str) -> str:
+    """text with every character that Markdown could read as markup backslash-escaped, and line
+    breaks as spaces (a cell is one line)."""
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\s*[\r\n]+\s*", " ", str(text)))
+
+
+def markdown(columns: dict[str, list[str]]) -> str:
+    """A GitHub-flavoured Markdown table of already formatted cells; columns whose cells all look
+    like numbers are right-aligned."""
+    names = list(columns)
+    rows = list(zip(*columns.values(), strict=True))
+    align = ["---:" if all(_NUMBER.match(str(c).strip()) for c in columns[n]) else ":---" for n in names]
+    lines = ["| " + " | ".join(escape(n) for n in names) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def formatted_table(rows: list[dict[str, str]], *, where=st) -> None:
+    """Rows of already formatted text (one dict per row, same keys)."""
+    where.markdown(markdown({name: [row[name] for row in rows] for name in rows[0]}))
+
+
+def number(v: float, fmt: str) -> str:
+    """v printf-formatted, with ∞ for infinities and — for NaN."""
+    if math.isnan(v):
+        return "—"
+    if math.isinf(v):
+        return "∞" if v > 0 else "−∞"
+    return fmt % v
+
+
+def feature_table(columns: dict[str, np.ndarray], t: Translator, *, fmt: str = "%.5g") -> None:
+    """A "feature" column 1..D followed by `columns` (each shape (D,)), numbers formatted with fmt."""
     d = len(next(iter(columns.values())))
-    data = {t("common.feature_col"): list(range(1, d + 1))}
-    data.update({name: np.asarray(v, dtype=float).tolist() for name, v in columns.items()})
-    config = {name: st.column_config.NumberColumn(format=fmt) for name in columns}
-    st.dataframe(data, hide_index=True, column_config=config, key=key, width="stretch")
-
-
-def formatted_table(rows: list[dict[str, str]], *, key: str) -> None:
-    """Rows of already formatted text (one dict per row, same keys), as a compact table."""
-    columns = {name: [row[name] for row in rows] for name in rows[0]}
-    st.dataframe(columns, hide_index=True, key=key, width="stretch")
+    cells = {t("common.feature_col"): [str(j) for j in range(1, d + 1)]}
+    cells.update({name: [number(float(v), fmt) for v in np.asarray(values, dtype=float)]
+                  for name, values in columns.items()})
+    st.markdown(markdown(cells))

@@ -6,6 +6,7 @@ import pytest
 
 from bn_core.features import FeatureSpec, condition_number, make_features, standardize
 from tests.app.conftest import open_page
+from tests.tables import tables
 from ui.i18n import Translator
 
 
@@ -36,26 +37,25 @@ def test_learning_rate_above_two_over_lambda_max_is_labelled_diverged(lang):
     t = Translator(lang)
     at = open_page("loss_surface", lang, ls_lr="1.01")
     assert len(at.warning) == 2
-    table = at.dataframe[0].value
-    assert list(table[t("surface.col.status")]) == [t("surface.status.diverged")] * 2
+    assert tables(at)[0][t("surface.col.status")] == [t("surface.status.diverged")] * 2
     at.select_slider(key="ls_lr").set_value(0.99).run()
     assert len(at.warning) == 0
-    assert list(at.dataframe[0].value[t("surface.col.status")]) == [t("surface.status.ok")] * 2
+    assert tables(at)[0][t("surface.col.status")] == [t("surface.status.ok")] * 2
 
 
 def test_classic_ranges_show_numbers_instead_of_a_raw_plot():
     t = Translator("en")
     at = open_page("loss_surface", "en", ls_classic="true")
     assert len(at.info) == 1 and "κ =" in at.info[0].value
-    kappa = at.dataframe[0].value["κ"].iloc[0]
+    kappa = tables(at)[0]["κ"][0]
     assert float(kappa.replace(",", "")) > 1e8
     assert not at.exception
-    assert t("surface.title.raw") == at.dataframe[0].value[t("surface.col.surface")].iloc[0]
+    assert t("surface.title.raw") == tables(at)[0][t("surface.col.surface")][0]
 
 
 def test_whitening_makes_the_right_hand_bowl_round():
     at = open_page("loss_surface", "en", d_corr="0.9", ls_white="zca")
-    kappas = list(at.dataframe[0].value["κ"])
+    kappas = tables(at)[0]["κ"]
     assert float(kappas[1].replace(",", "")) == pytest.approx(1.0, abs=1e-3)
 
 

@@ -1,0 +1,64 @@
+"""Small tables as Markdown: cells shown as written (escaped), numbers right-aligned, real values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bn_core.features import FeatureSpec, make_features
+from tests.app.conftest import open_page
+from tests.tables import parse, tables
+from ui.i18n import Translator
+from ui.tables import markdown, number
+
+HOSTILE = ["**bold**", "a | b", "$x^2$", "<script>alert(1)</script>", "[link](javascript:alert(1))",
+           "![img](http://example.com/x.png)", "_under_", "`code`", "~~strike~~", "back\\slash", "a\nb",
+           "&lt;", "中文 | 特征", ""]
+
+
+def test_any_text_comes_back_as_written_and_nothing_is_left_unescaped():
+    text = markdown({"name": HOSTILE, "n": [str(k) for k in range(len(HOSTILE))]})
+    table = parse(text)
+    assert table["name"] == [" ".join(h.split()) for h in HOSTILE] and table["n"] == [str(k) for k in
+                                                                                      range(len(HOSTILE))]
+    for line in text.split("\n")[2:]:
+        cells = line[2:-2]                     # without the row's outer "| " and " |"
+        # every markup character is escaped; the only bare "|" are the 1 cell separator per row
+        bare = [c for k, c in enumerate(cells) if c in "\\`*_[]<>|$~!&" and (k == 0 or cells[k - 1] != "\\")
+                and not (c == "\\" and k + 1 < len(cells))]
+        assert bare == ["|"], (line, bare)
+
+
+def test_numbers_are_right_aligned_and_text_left():
+    text = markdown({"feature": ["x1", "x2"], "mean": ["1,234.5", "-0.001"], "exp": ["1.000e-05", "∞"]})
+    assert text.split("\n")[1] == "| :--- | ---: | ---: |"
+
+
+@pytest.mark.parametrize(("v", "shown"), [(float("nan"), "—"), (float("inf"), "∞"), (-float("inf"), "−∞"),
+                                          (0.000123456789, "0.00012346")])
+def test_number_formatting(v, shown):
+    assert number(v, "%.5g") == shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chapter_one_table_shows_the_data_it_describes(lang):
+    t = Translator(lang)
+    at = open_page("inputs", lang, d_n="300", d_seed="7")
+    x = make_features(FeatureSpec(n=300, seed=7))
+    table = tables(at)[0]
+    raw = [k for k, stage in enumerate(table[t("inputs.table.stage")]) if stage == t("inputs.table.raw")]
+    means = [float(table[t("inputs.table.mean")][k].replace(",", "")) for k in raw]
+    maxima = [float(table[t("inputs.table.max")][k].replace(",", "")) for k in raw]
+    np.testing.assert_allclose(means, x.mean(axis=0)[:2], rtol=1e-4)
+    np.testing.assert_allclose(maxima, x.max(axis=0)[:2], rtol=1e-4)
+
+
+def test_chapter_three_tables_have_a_row_per_feature_or_channel():
+    t = Translator("en")
+    at = open_page("bn_layer", "en", bn_d="5", bn_img_c="4")
+    per_row = [tb for tb in tables(at) if t("common.feature_col") in tb]
+    image = [tb for tb in per_row if t("layer.col.mean_y") in tb]
+    features = [tb for tb in per_row if t("layer.col.mean_y") not in tb]
+    assert len(image) == 1 and image[0][t("common.feature_col")] == ["1", "2", "3", "4"]
+    assert len(features) == 2 and all(tb[t("common.feature_col")] == ["1", "2", "3", "4", "5"] for tb in features)
+    assert not at.exception
