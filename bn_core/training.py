@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,15 +89,14 @@ def _sgd(p: Params, g, velocity: dict, lr: float, momentum: float) -> list[float
     return ratios
 
 
-def train(cfg: TrainConfig, data: Dataset, *, progress: Callable[[float], None] | None = None) -> History:
+def train(cfg: TrainConfig, data: Dataset) -> History:
     """Mini-batch SGD for cfg.steps steps; the batch order and initial weights come from cfg.seed
     only, so runs that differ in BN placement see identical data order and initial weights.
     A run whose batch loss becomes non-finite or 10× its first value stops with diverged=True.
     The first record is step 0, the untrained network (its training loss is its validation loss)."""
     run = Training(cfg, data)
     while run.advance():
-        if progress:
-            progress(run.fraction)
+        pass
     return run.history()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 
 import streamlit as st
@@ -38,14 +39,13 @@ def curves_slot(steps: int, t: Translator) -> Callable[[dict[str, History]], Non
     that redraws the chart in it, live while they train (x-axis fixed to 0..steps, so the curves grow
     across a still frame) and once they are done."""
     st.subheader(t("training.curves.header"))
-    slot, frames = st.empty(), []
+    slot, drawing = st.empty(), itertools.count(1)
     labels = CurveLabels(t("training.curves.loss"), t("training.curves.acc"), t("training.step"),
                          t("training.curves.train"), t("training.curves.val"), names(t))
 
     def draw(runs: dict[str, History]) -> None:
-        frames.append(len(frames))       # one key per drawing: a key may appear once per run of the script
-        with slot:
-            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{len(frames)}")
+        with slot:           # one key per drawing: a key may appear once per run of the script
+            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{next(drawing)}")
     return draw
 
 
