@@ -13,8 +13,11 @@ What is kept of Plotly's API:
 - Keys may use Plotly's "magic underscores" (`marker_color` is `marker.color`), parsed by Plotly's
   own key parser, and a string `title` means `title.text`.
 - `subplots()` takes `make_subplots`'s arguments; Plotly computes the grid once per set of arguments.
-- The default Plotly template (Streamlit's, once Streamlit is imported) goes into `to_dict()`, as
-  `go.Figure` puts it there; Streamlit's theme recolours it in the browser.
+- No template is sent (`go.Figure` would send Plotly's default one): `figures.theme.style` spells out
+  the look instead, and the page's CSS (`ui.chart_css`) recolours text for light and dark themes.
+  A template is an object plotly.js cannot compare, so it would make Streamlit's second pass over
+  each new chart redraw it in full (see `figures.packed`); `to_dict()` also sets
+  `layout.datarevision` for the same reason.
 
 The class derives from `go.Figure` only so that Streamlit takes it as a figure that is already
 validated (`isinstance(fig, BaseFigure)`, then `fig.to_dict()`); `go.Figure.__init__` is never run.
@@ -27,10 +30,9 @@ import functools
 import re
 
 import plotly.graph_objects as go
-import plotly.io as pio
 from plotly.subplots import make_subplots
 
-from .packed import pack
+from .packed import fingerprint, pack
 from .plotly_paths import key_path
 
 _AXIS_KEY = {"x": re.compile(r"^xaxis\d*$"), "y": re.compile(r"^yaxis\d*$")}
@@ -67,11 +69,6 @@ def _merge_expanded(target: dict, tree: dict) -> dict:
         else:
             target[key] = value
     return target
-
-
-@functools.lru_cache(maxsize=64)
-def _template(name: str | None) -> dict | None:
-    return pio.templates[name].to_plotly_json() if name else None
 
 
 @functools.lru_cache(maxsize=128)
@@ -173,20 +170,18 @@ class LabFigure(go.Figure):
         return self
 
     def spec(self) -> dict:
-        """The figure as plotly.js reads it, arrays unpacked: data, layout (with the default template)
-        and, if any, frames."""
-        layout = self._lab_layout
-        template = _template(pio.templates.default)
-        if template is not None and "template" not in layout:
-            layout = {"template": template, **layout}
-        res = {"data": self._lab_data, "layout": layout}
+        """The figure as plotly.js reads it, arrays unpacked: data, layout and, if any, frames."""
+        res = {"data": self._lab_data, "layout": self._lab_layout}
         if self._lab_frames:
             res["frames"] = self._lab_frames
         return res
 
     def to_dict(self) -> dict:
-        """spec() with numeric arrays packed as plotly.js typed arrays (a new tree; self is unchanged)."""
-        return pack(self.spec())
+        """spec() with numeric arrays as short number lists and `layout.datarevision` set to a digest
+        of the data (a new tree; self is unchanged)."""
+        out = pack(self.spec())
+        out["layout"]["datarevision"] = fingerprint(self._lab_data)
+        return out
 
     def to_plotly(self) -> go.Figure:
         """The same figure through Plotly's validators (raises on any property Plotly does not know);

@@ -1,5 +1,13 @@
 """The shared look: Okabe-Ito colour-blind-safe colours, a layout that reads on light and dark
-backgrounds (transparent paper, translucent grid), and a mode bar that downloads a PNG."""
+backgrounds (transparent paper, translucent grid, text recoloured by the page's CSS), and a mode bar
+that downloads a PNG.
+
+Figures carry no template (see `figures.lab_figure`): `style` spells out what Streamlit's template
+and theme gave them (font sizes, bold titles, no vertical grid, ...). Text is drawn in one of two
+marker colours, `TEXT` and `TEXT_SOFT`, off by one from Streamlit's light theme: an exported PNG looks
+as on a light page, and `ui.chart_css` finds these colours in each text element's style and swaps in
+the page's own text colour, so charts follow the light or dark theme as the rest of the page does.
+Text on a fixed background (hover labels, boxes) uses other colours and is left alone."""
 
 from __future__ import annotations
 
@@ -27,7 +35,11 @@ SERIES = tuple(
 SEQUENTIAL = [list(pair) for pair in get_colorscale("cividis")]
 DIVERGING = [[0.0, OKABE_ITO["blue"]], [0.5, "rgba(128,128,128,0.15)"], [1.0, OKABE_ITO["vermillion"]]]
 GRID = "rgba(128,128,128,0.25)"
+TEXT = "#2F2D2C"        # titles and legends: the page's text colour (rgb(47, 45, 44) in the browser)
+TEXT_SOFT = "#808496"   # ticks, axis and colour-bar titles, notes: the same, faded (rgb(128, 132, 150))
+HOVER = {"bgcolor": "#FFFFFF", "bordercolor": "#DCD8D4", "font": {"color": "#31333F"}}
 FONT = "Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+TITLE_FONT = f'"Source Sans", {FONT}'   # Streamlit's own web font first, as its headings
 
 PLOT_CONFIG = {
     "displaylogo": False,
@@ -59,17 +71,45 @@ def style(fig: LabFigure, *, height: int = 420, title: str | None = None) -> Lab
     holds the bar, its ticks and its rotated title."""
     fig.update_layout(
         height=height,
-        font={"family": FONT, "size": 14},
+        font={"family": FONT, "size": 14, "color": TEXT_SOFT},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         colorway=list(SERIES),
         margin={"l": 60, "r": COLOUR_BAR_MARGIN if has_colour_bar(fig) else 20, "t": 60 if title else 30, "b": 50,
-                "autoexpand": False},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        hoverlabel={"font": {"family": FONT}},
+                "pad": 8, "autoexpand": False},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12, "color": TEXT}},
+        hoverlabel={**HOVER, "font": {**HOVER["font"], "family": FONT, "size": 12}},
     )
     if title:
-        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"})
-    fig.update_xaxes(gridcolor=GRID, zerolinecolor=GRID)
-    fig.update_yaxes(gridcolor=GRID, zerolinecolor=GRID)
+        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "pad": {"l": 4},
+                                 "font": {"family": TITLE_FONT, "size": 16, "color": TEXT, "weight": "bold"}})
+    _axis_defaults(fig)
+    for trace in fig.data:
+        if trace.get("type", "scatter") == "scatter":
+            _defaults(trace, {"marker": {"line": {"width": 0}}})
     return fig
+
+
+_AXIS = {"gridcolor": GRID, "zerolinecolor": GRID, "tickfont": {"size": 12}, "automargin": True}
+# (no tickcolor: setting it makes plotly.js draw tick marks, which Streamlit's template never did)
+X_AXIS = {**_AXIS, "showgrid": False, "zeroline": False, "title": {"font": {"size": 14}, "standoff": 20}}
+Y_AXIS = {**_AXIS, "title": {"font": {"size": 14}, "standoff": 24}}
+
+
+def _axis_defaults(fig: LabFigure) -> None:
+    """Every x and y axis gets X_AXIS / Y_AXIS where the figure has set nothing itself (as a template
+    would: a builder's own `showgrid=True` stays)."""
+    layout = fig.layout
+    keys = [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
+    for key in keys:
+        _defaults(layout.setdefault(key, {}), X_AXIS if key.startswith("x") else Y_AXIS)
+
+
+def _defaults(target: dict, defaults: dict) -> None:
+    """Fill target from defaults, in place, without replacing anything target has (nested dicts too)."""
+    for key, value in defaults.items():
+        if isinstance(value, dict):
+            if isinstance(target.get(key, {}), dict):
+                _defaults(target.setdefault(key, {}), value)
+        else:
+            target.setdefault(key, value)

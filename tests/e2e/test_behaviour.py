@@ -10,7 +10,7 @@ def test_five_steps_animation_plays_in_the_browser(page, server_url):
     page.goto(f"{server_url}/bn-layer?lang=en")
     wait_idle(page)
     t = Translator("en")
-    assert t("layer.steps.title.1") in chart_data(page, 1, "g.layout.title.text")  # the theme adds <b>
+    assert t("layer.steps.title.1") in chart_data(page, 1, "g.layout.title.text")
     play_until(page, 1, f"g.layout.title.text.includes({t('layer.steps.title.5')!r})")
     dots = chart_data(page, 1, "Array.from(g._fullData[0].x)")
     assert len(dots) == 32

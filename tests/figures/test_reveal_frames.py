@@ -10,6 +10,7 @@ from bn_core.stream import StreamSpec, batch_stream, population_mean
 from figures.contours import ContourLabels, contour_figure, view_for
 from figures.ema import EMALabels, ema_figure
 from figures.lab_figure import LabFigure
+from figures.packed import DIGITS_F32
 
 LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
 SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
@@ -69,18 +70,26 @@ def test_descent_path_frames_send_only_y_and_reveal_their_step():
         np.testing.assert_array_equal(played["y"], path.w[: k + 1, 1])
 
 
+def short(values) -> bool:
+    """Every number printed with at most float32's DIGITS_F32 significant digits (short JSON)."""
+    return all(len(repr(abs(v)).split("e")[0].replace(".", "").strip("0")) <= DIGITS_F32 for v in values)
+
+
 def test_contour_levels_are_sent_as_float32_log_losses():
-    """The colour grid is log10(L - L*) on the view's grid, sent at float32 (half of float64's bytes)."""
+    """The colour grid is log10(L - L*) on the view's grid, kept and sent at float32 precision
+    (6 significant digits: about half the text of float64's)."""
     fig, q, _ = contour(steps=10, active=3)
     sent = fig.to_dict()["data"][0]
-    assert sent["type"] == "contour" and sent["z"]["dtype"] == "f4"
+    assert sent["type"] == "contour" and fig.data[0]["z"].dtype == np.float32
     g1, g2 = np.asarray(fig.data[0]["x"]), np.asarray(fig.data[0]["y"])
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    np.testing.assert_allclose(np.asarray(fig.data[0]["z"], float), np.log10(q.loss(w) - q.l_star), rtol=1e-6)
+    np.testing.assert_allclose(np.array(sent["z"]), np.log10(q.loss(w) - q.l_star), rtol=6e-6)
+    assert all(short(row) for row in sent["z"])
 
 
 def test_training_distribution_frames_send_only_float32_y_and_show_their_record():
-    """Chapter 5's per-layer histograms: each frame is every histogram's y at one record (float32),
+    """Chapter 5's per-layer histograms: each frame is every histogram's y at one record (float32,
+    sent with 6 significant digits),
     and playing it over the base traces draws that record's shares on the fixed bin centres."""
     from bn_core.datasets import split, two_moons
     from bn_core.network import NetConfig
@@ -98,7 +107,7 @@ def test_training_distribution_frames_send_only_float32_y_and_show_their_record(
     for frame, sent_frame in zip(fig.frames, sent["frames"], strict=True):
         i = int(frame["name"])
         assert frame["traces"] == [0, 1, 2, 3] and all(set(d) == {"type", "y"} for d in frame["data"])
-        assert all(d["y"]["dtype"] == "f4" for d in sent_frame["data"])
+        assert all(short(d["y"]) for d in sent_frame["data"])
         played = [b | d for b, d in zip(base, frame["data"], strict=False)]
         shares = [runs[v].hist[i, layer] for v in runs for layer in range(2)]
         for trace, share in zip(played, shares, strict=True):
