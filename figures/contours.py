@@ -69,7 +69,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     for every step), and, if given, the gradient's (gentle, steep) parts drawn at w_active."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300)).astype(np.float32)  # colours only: half the bytes
+    z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
     fig = LabFigure()
     fig.add_trace(dict(type="contour", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
                        colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
