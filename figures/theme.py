@@ -37,9 +37,10 @@ DIVERGING = [[0.0, OKABE_ITO["blue"]], [0.5, "rgba(128,128,128,0.15)"], [1.0, OK
 GRID = "rgba(128,128,128,0.25)"
 TEXT = "#2F2D2C"        # titles and legends: the page's text colour (rgb(47, 45, 44) in the browser)
 TEXT_SOFT = "#808496"   # ticks, axis and colour-bar titles, notes: the same, faded (rgb(128, 132, 150))
-HOVER = {"bgcolor": "#FFFFFF", "bordercolor": "#DCD8D4", "font": {"color": "#31333F"}}
 FONT = "Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 TITLE_FONT = f'"Source Sans", {FONT}'   # Streamlit's own web font first, as its headings
+# a hover label is its own white box on either theme, so its text keeps a colour of its own
+HOVER = {"bgcolor": "#FFFFFF", "bordercolor": "#DCD8D4", "font": {"color": "#31333F", "family": FONT, "size": 12}}
 
 PLOT_CONFIG = {
     "displaylogo": False,
@@ -78,7 +79,7 @@ def style(fig: LabFigure, *, height: int = 420, title: str | None = None) -> Lab
         margin={"l": 60, "r": COLOUR_BAR_MARGIN if has_colour_bar(fig) else 20, "t": 60 if title else 30, "b": 50,
                 "pad": 8, "autoexpand": False},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12, "color": TEXT}},
-        hoverlabel={**HOVER, "font": {**HOVER["font"], "family": FONT, "size": 12}},
+        hoverlabel=HOVER,
     )
     if title:
         fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "pad": {"l": 4},

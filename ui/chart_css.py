@@ -29,6 +29,9 @@ def rules() -> str:
             f"fill-opacity: {SOFT_OPACITY} !important; }}")
 
 
+STYLE = f"<style>{rules()}</style>"   # built once; sent on every run, as every element is
+
+
 def inject() -> None:
     """Add the rules to the page (a style-only st.html takes no space)."""
-    st.html(f"<style>{rules()}</style>")
+    st.html(STYLE)
