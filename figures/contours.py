@@ -101,8 +101,8 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     tick = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
     play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
                   pause=labels.pause, duration_ms=150, redraw=True, stacked=True)
-    # dragmode and hovermode as Streamlit sets them on a selectable chart: left unset, it sets them after
-    # the first draw, and that update drew the new chart a second time (1 chart in 3)
+    # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
+    # False into "pan"): set here, its update after the first draw finds nothing to change
     fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False, height=560)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig

@@ -1,4 +1,4 @@
-"""How charts reach the screen: each new chart is drawn once, and its text takes the page's theme."""
+"""How charts reach the screen: each new chart is computed once, and its text takes the page's theme."""
 
 from __future__ import annotations
 
@@ -7,33 +7,35 @@ import pytest
 from tests.e2e.browser import EXCEPTION, move_slider, wait_idle
 from ui.i18n import Translator
 
-# A contour plot coloured as a heatmap draws its colours into an <image>; each full draw sets the
-# image's href again. Counts, per chart that appears after this call, how often that happens (charts
-# already on the page, which Streamlit may still resize on their way out, are not counted).
-COUNT_DRAWS = """() => { document.querySelectorAll('.js-plotly-plot').forEach(g => { g.__before = true; });
-  window.__draws = new Map(); window.__watch && window.__watch.disconnect();
-  window.__watch = new MutationObserver(ms => { for (const m of ms) {
-    if (m.target.tagName !== 'image' || m.attributeName !== 'href') continue;
-    const g = m.target.closest('.js-plotly-plot');
-    if (g && !g.__before) window.__draws.set(g, (window.__draws.get(g) || 0) + 1); } });
-  window.__watch.observe(document.body, {subtree: true, attributes: true}); }"""
+# plotly.js keeps a chart's computed traces in gd.calcdata and makes a new array each time it computes
+# the chart from its data. A contour plot coloured as a heatmap paints a canvas (toDataURL) every time
+# it is drawn, right after any computation; at each paint this notes the calcdata of every chart that
+# appeared after this call, so the distinct arrays seen per chart count its computations. (Redrawing
+# a chart's layout alone, as when Streamlit sets the width it measured on mount, keeps calcdata.)
+COUNT_COMPUTES = """() => { document.querySelectorAll('.js-plotly-plot').forEach(g => { g.__before = true; });
+  window.__computes = new Map();
+  if (!window.__wrapped) { window.__wrapped = true; const paint = HTMLCanvasElement.prototype.toDataURL;
+    HTMLCanvasElement.prototype.toDataURL = function (...a) {
+      for (const g of document.querySelectorAll('.js-plotly-plot')) if (!g.__before && g.calcdata) {
+        if (!window.__computes.has(g)) window.__computes.set(g, new Set());
+        window.__computes.get(g).add(g.calcdata); }
+      return paint.apply(this, a); }; } }"""
 
 
-def test_each_new_contour_plot_is_drawn_once(page, server_url):
+def test_each_new_contour_plot_is_computed_once(page, server_url):
     """Streamlit hands each new chart to plotly.js twice; the second pass must find nothing changed
-    (no template, number lists, layout.datarevision: figures.packed) instead of drawing it again.
-    It also sets a selectable chart's dragmode and hovermode unless the figure has them, so the
-    contour figure sets them itself ("pan", "closest"); without that, 1 chart in 3 was drawn twice."""
+    (no template, number lists, layout.datarevision: figures.packed) instead of computing and
+    drawing the chart again, as it did for every chart before (2 computations each)."""
     page.goto(f"{server_url}/loss-surface?lang=en")
     wait_idle(page)
-    draws: list[int] = []
+    computes: list[int] = []
     for _ in range(4):
-        page.evaluate(COUNT_DRAWS)
+        page.evaluate(COUNT_COMPUTES)
         move_slider(page, Translator("en")("surface.ctl.momentum"), presses=1)
         page.wait_for_timeout(1500)
         wait_idle(page)
-        draws += page.evaluate("() => [...window.__draws.values()]")
-    assert draws == [1] * 8, draws
+        computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
+    assert computes == [1] * 8, computes
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
