@@ -105,3 +105,4 @@ def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Tra
             surf = s[name]
             charts.show(surface_figure(surf.quadratic, surf.view, surf.path, side_title(name, cfg, t)),
                         key=f"ls_3d_{name}")
+    st.caption(t("surface.caption_3d"))

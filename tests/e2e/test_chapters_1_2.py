@@ -37,6 +37,23 @@ def test_descent_animation_plays(page, server_url):
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
+def test_3d_views_draw_both_surfaces_on_their_boxes(page, server_url, screenshot_dir):
+    """The optional 3-D views draw in WebGL, with z from 0 (the minimum) and the box as x and y."""
+    page.goto(f"{server_url}/loss-surface?lang=zh&ls_3d=true")
+    wait_idle(page)
+    page.get_by_text(Translator("zh")("surface.caption_3d")).scroll_into_view_if_needed()
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout"
+                           " && g._fullLayout.scene && g.querySelector('canvas')).length == 2", timeout=30_000)
+    scenes = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout.scene)"
+                           ".map(g => [g._fullLayout.scene.zaxis.range, g._fullLayout.scene.xaxis.range,"
+                           " g._fullData[0].x[0], g._fullData[0].x[g._fullData[0].x.length - 1]])")
+    for z_range, x_range, x_first, x_last in scenes:
+        assert z_range[0] == 0 and z_range[1] > 0
+        assert x_range == pytest.approx([x_first, x_last], rel=1e-5)
+    page.screenshot(path=str(screenshot_dir / "loss-surface-3d_zh.png"))
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
 @pytest.mark.parametrize(("name", "data", "key"), [
     ("binary.csv", bytes(range(256)) * 8, "upload.refusal.binary"),
     ("header.csv", b"a,b\n", "upload.refusal.header_only"),
