@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lab_figure import LabFigure
-from .theme import DIVERGING, OKABE_ITO, style
+from .theme import DIVERGING, OKABE_ITO, index_ticks, style
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,10 @@ def gradient_panels(dy: np.ndarray, dx: np.ndarray, dgamma: np.ndarray, dbeta: n
                   row=1, col=3)
     style(fig, height=380)
     fig.update_layout(barmode="group", margin={"t": 100}, legend={"y": 1.16, "x": 0.62})
+    n, d = dy.shape
     for col in (1, 2):
         fig.update_yaxes(autorange="reversed", title=labels.sample if col == 1 else None,
-                         showgrid=False, row=1, col=col)
-        fig.update_xaxes(title=labels.feature, showgrid=False, row=1, col=col)
-    fig.update_xaxes(title=labels.feature, tickvals=list(features), row=1, col=3)
+                         showgrid=False, row=1, col=col, **index_ticks(n))
+        fig.update_xaxes(title=labels.feature, showgrid=False, row=1, col=col, **index_ticks(d))
+    fig.update_xaxes(title=labels.feature, row=1, col=3, **index_ticks(d))
     return fig

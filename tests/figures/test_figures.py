@@ -93,6 +93,34 @@ def test_heatmap_outlines_the_chosen_feature():
     assert (cell.y0, cell.y1) == (5.5, 6.5)
 
 
+def index_axes(fig, names) -> list[dict]:
+    layout = fig.to_dict()["layout"]
+    return [layout[name] for name in names]
+
+
+@pytest.mark.parametrize(("n", "d"), [(2, 8), (3, 1), (16, 5)])
+def test_sample_and_feature_axes_tick_every_whole_number(n, d):
+    """A two-row batch is labelled 1, 2 (not 0.5, 1, 1.5, ...), in the batch heatmap and the backward
+    panels alike, and a small batch still gets a plot area that holds its colour bar's ticks."""
+    x = make_minibatch(MiniBatchSpec(n=n, d=d, seed=0))
+    heat = batch_heatmap(x, HeatmapLabels("feature", "sample", "x", "title"), feature=0, sample=0)
+    xaxis, yaxis = index_axes(heat, ["xaxis", "yaxis"])
+    assert xaxis["tickvals"] == list(range(1, d + 1)) and yaxis["tickvals"] == list(range(1, n + 1))
+    margin, height = heat.to_dict()["layout"]["margin"], heat.to_dict()["layout"]["height"]
+    assert height - margin["t"] - margin["b"] >= 150
+    grads = gradient_panels(x, x, x[0], x[0], GradientLabels("dy", "dx", "p", "feature", "sample", "dγ", "dβ"))
+    for ax in index_axes(grads, ["yaxis", "yaxis2"]):
+        assert ax["tickvals"] == list(range(1, n + 1))
+    for ax in index_axes(grads, ["xaxis", "xaxis2", "xaxis3"]):
+        assert ax["tickvals"] == list(range(1, d + 1))
+
+
+def test_a_large_batch_keeps_plotlys_spacing_in_whole_numbers():
+    x = make_minibatch(MiniBatchSpec(n=256, d=3, seed=0))
+    (yaxis,) = index_axes(batch_heatmap(x, HeatmapLabels("feature", "sample", "x"), feature=0), ["yaxis"])
+    assert "tickvals" not in yaxis and yaxis["tickformat"] == "d"
+
+
 def test_gradient_panels_draw_the_given_arrays():
     rng = np.random.default_rng(0)
     dy, dx = rng.normal(size=(6, 2)), rng.normal(size=(6, 2))
