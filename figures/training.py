@@ -33,7 +33,9 @@ def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> 
                              horizontal_spacing=0.1)
     for v, h in runs.items():
         colour, name = VARIANT_COLOURS[v], labels.names[v]
-        line = dict(type="scatter", mode="lines", x=h.steps)   # "lines": no markers while a run has few records
+        # "lines": no markers while a run has few records; a run stopped at its first record is a dot
+        line = dict(type="scatter", mode="lines" if len(h.steps) > 1 else "markers", x=h.steps,
+                    marker={"color": colour, "size": 8})
         fig.add_trace(line | dict(y=h.train_loss, name=f"{name} · {labels.train}",
                                   line={"color": colour, "width": 2.5}), row=1, col=1)
         fig.add_trace(line | dict(y=h.val_loss, name=f"{name} · {labels.val}",
@@ -91,7 +93,8 @@ def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray
                      for v in values])
     style(fig, height=300, title=labels.title or None)
     fig.update_xaxes(title=labels.step)
-    fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None)
+    fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None,
+                     rangemode="nonnegative" if percent else None)   # a share is never below 0 %
     if percent:  # "0.18%" is wider than the fixed margin's ticks: room for the labels and the axis title
         fig.update_layout(margin={"l": PERCENT_MARGIN})
     if labels.title:  # the legend sits between the title and the plot

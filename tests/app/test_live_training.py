@@ -82,6 +82,22 @@ def test_the_curves_keep_the_whole_run_on_the_x_axis_and_show_no_markers():
     assert {trace.mode for trace in fig.data} == {"lines"}   # Plotly adds markers to short lines by default
 
 
+def test_a_run_stopped_at_its_first_record_is_drawn_as_a_dot():
+    """A run that diverges at once has one record (its step-0 accuracy): a line of one point draws
+    nothing, so that run's traces are markers in its colour; the other run keeps its lines."""
+    labels = CurveLabels("loss", "acc", "step", "train", "val", {"none": "none", "before": "before"})
+    cfgs = configs(seed=15, steps=40)
+    cfgs["none"] = dataclasses.replace(cfgs["none"], lr=1e6)
+    runs = {v: train(c, training_cache.dataset("moons", 15)) for v, c in cfgs.items()}
+    assert len(runs["none"].steps) == 1 and len(runs["before"].steps) > 1
+    fig = curves_figure(runs, labels, steps=40).to_plotly()
+    modes = {trace.name.split(" · ")[0]: trace.mode for trace in fig.data if trace.name}
+    assert modes == {"none": "markers", "before": "lines"}
+    dots = [trace for trace in fig.data if trace.mode == "markers"]
+    assert len(dots) == 3 and {d.marker.color for d in dots} == {fig.data[0].line.color}
+    assert np.isfinite(dots[2].y[0]) and 0 <= dots[2].y[0] <= 1    # the accuracy dot is there to see
+
+
 def test_the_page_ends_with_the_finished_curves():
     at = open_page("training", "en", tr_steps="100", tr_data="moons", tr_seed="5")
     data = plain(json.loads(at.get("plotly_chart")[0].proto.spec))["data"]

@@ -191,3 +191,5 @@ def test_percentage_ticks_get_a_wider_left_margin_and_a_titled_legend_room():
     assert percent_fig.layout["margin"]["l"] > plain_fig.layout["margin"]["l"]
     assert percent_fig.layout["margin"]["t"] > plain_fig.layout["margin"]["t"]
     assert percent_fig.to_plotly().layout.yaxis.tickformat.endswith("%")
+    assert percent_fig.to_plotly().layout.yaxis.rangemode == "nonnegative"   # no "−50 %" around a share of 0
+    assert plain_fig.to_plotly().layout.yaxis.rangemode is None
