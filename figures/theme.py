@@ -11,6 +11,7 @@ Text on a fixed background (hover labels, boxes) uses other colours and is left 
 
 from __future__ import annotations
 
+import numpy as np
 from plotly.colors import get_colorscale
 
 from .lab_figure import LabFigure
@@ -59,6 +60,14 @@ def index_ticks(count: int) -> dict:
     16 of them, else Plotly's own spacing held to whole numbers. Left alone, Plotly ticks a two-row
     heatmap at 0.5, 1, 1.5, ..."""
     return {"tickvals": list(range(1, count + 1))} if count <= 16 else {"tickformat": "d"}
+
+
+def log_ticks(values) -> dict:
+    """Ticks for a log axis over `values`: one per decade when the positive finite values span a
+    decade or more, else Plotly's own (1, 2, 5, ...): a decade step on a narrower range labels nothing."""
+    v = np.asarray(values, dtype=float).ravel()
+    v = v[np.isfinite(v) & (v > 0)]
+    return {"dtick": 1} if v.size and np.log10(v.max() / v.min()) >= 1 else {}
 
 
 COLOUR_BAR_MARGIN = 110  # px right of the plot: bar, tick labels, rotated title

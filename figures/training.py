@@ -9,7 +9,7 @@ import numpy as np
 from bn_core.training import History
 
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, style
+from .theme import OKABE_ITO, log_ticks, style
 
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
 VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash"}
@@ -44,7 +44,8 @@ def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> 
                       row=1, col=2)
     style(fig, height=380)
     fig.update_layout(margin={"t": 100}, legend={"y": 1.25})
-    fig.update_yaxes(type="log", dtick=1, row=1, col=1)
+    losses = [h.train_loss for h in runs.values()] + [h.val_loss for h in runs.values()]
+    fig.update_yaxes(type="log", row=1, col=1, **log_ticks(np.concatenate(losses) if losses else []))
     fig.update_yaxes(range=[0, 1.02], row=1, col=2)
     fig.update_xaxes(title=labels.step, range=[0, steps])
     return fig
@@ -119,8 +120,10 @@ def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: di
     that diverged are drawn as crosses at the top of the panel instead of a number."""
     fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
                              horizontal_spacing=0.1)
+    shown = {}   # per panel: the y values drawn, crosses included
     for col, xs, losses in ((1, lr_values, lr_loss), (2, init_values, init_loss)):
         ceiling = max((v for vals in losses.values() for v in vals if np.isfinite(v)), default=1.0) * 1.5
+        shown[col] = [v if np.isfinite(v) else ceiling for vals in losses.values() for v in vals]
         for v, vals in losses.items():
             vals = np.asarray(vals, dtype=float)
             ok = np.isfinite(vals)
@@ -136,6 +139,7 @@ def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: di
     fig.update_xaxes(type="log")
     fig.update_xaxes(title=labels.lr, row=1, col=1)
     fig.update_xaxes(title=labels.init, row=1, col=2)
-    fig.update_yaxes(title=labels.loss, type="log", dtick=1, col=1)
-    fig.update_yaxes(type="log", dtick=1, col=2)
+    for col, values in shown.items():
+        fig.update_yaxes(type="log", col=col, **log_ticks(values))
+    fig.update_yaxes(title=labels.loss, col=1)
     return fig

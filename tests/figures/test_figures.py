@@ -11,7 +11,7 @@ from figures.gradients import GradientLabels, gradient_panels
 from figures.heatmap import HeatmapLabels, batch_heatmap
 from figures.histograms import HistogramLabels, before_after_histograms, binned
 from figures.theme import OKABE_ITO, PLOT_CONFIG
-from figures.training import LineLabels, per_variant_lines
+from figures.training import LineLabels, SweepLabels, per_variant_lines, sweep_figure
 
 LABELS = FiveStepsLabels(
     step_titles=("t1", "t2", "t3", "t4", "t5"), step_short=("s1", "s2", "s3", "s4", "s5"),
@@ -193,3 +193,22 @@ def test_percentage_ticks_get_a_wider_left_margin_and_a_titled_legend_room():
     assert percent_fig.to_plotly().layout.yaxis.tickformat.endswith("%")
     assert percent_fig.to_plotly().layout.yaxis.rangemode == "nonnegative"   # no "−50 %" around a share of 0
     assert plain_fig.to_plotly().layout.yaxis.rangemode is None
+
+
+SWEEP_LABELS = SweepLabels("lr", "init", "learning rate", "scale", "final loss", {"none": "no BN", "before": "BN"},
+                           "blew up")
+
+
+@pytest.mark.parametrize(("losses", "decades"), [
+    ([0.44, 0.47, np.inf], False),          # a narrow panel: two runs and a blown-up one
+    ([0.002, 0.3, 1.2, np.nan], True),      # several decades
+])
+def test_sweep_loss_axes_tick_by_decade_only_over_a_decade_or_more(losses, decades):
+    """A log axis ticked once per decade shows no label at all on a range narrower than a decade."""
+    lrs = [0.01, 0.1, 1.0, 10.0][: len(losses)]
+    fig = sweep_figure(lrs, lrs, {"none": losses}, {"none": losses}, SWEEP_LABELS)
+    layout = fig.to_dict()["layout"]
+    for axis in (layout["yaxis"], layout["yaxis2"]):
+        assert axis["type"] == "log" and ("dtick" in axis) == decades
+    crosses = next(t for t in fig.data if t["name"] == "blew up")
+    assert len(crosses["y"]) == 1 and crosses["y"][0] == pytest.approx(max(v for v in losses if np.isfinite(v)) * 1.5)
