@@ -55,11 +55,16 @@ def series_colour(i: int) -> str:
     return SERIES[i % len(SERIES)]
 
 
-def index_ticks(count: int) -> dict:
-    """Axis properties for rows or columns numbered 1..count (samples, features): every number up to
-    16 of them, else Plotly's own spacing held to whole numbers. Left alone, Plotly ticks a two-row
-    heatmap at 0.5, 1, 1.5, ..."""
-    return {"tickvals": list(range(1, count + 1))} if count <= 16 else {"tickformat": "d"}
+def index_ticks(count: int, most: int = 9) -> dict:
+    """Axis ticks for rows or columns numbered 1..count (samples, features): every number up to
+    `most` of them, else 1 and the multiples of the smallest 1-2-5 step that keeps at most `most`
+    ticks (1, 3, 5, ... for a step of 2). Left alone, Plotly ticks a two-row heatmap at 0.5, 1,
+    1.5, ... and a 256-row one at 0."""
+    if count <= most:
+        return {"tickvals": list(range(1, count + 1))}
+    step = next(m * 10**e for e in range(7) for m in (1, 2, 5) if count // (m * 10**e) < most)
+    ticks = range(1, count + 1, step) if step <= 2 else [1, *range(step, count + 1, step)]
+    return {"tickvals": list(ticks)}
 
 
 def log_ticks(values) -> dict:
