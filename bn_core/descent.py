@@ -29,6 +29,10 @@ class Quadratic:
         d = np.asarray(w, dtype=np.float64) - self.w_star
         return np.einsum("...i,ij,...j->...", d, self.a, d) + self.l_star
 
+    def excess(self, w: np.ndarray) -> np.ndarray:
+        """L(w) − L* at points w of shape (..., 2): 0 at the minimum (up to rounding)."""
+        return self.loss(w) - self.l_star
+
     def grad(self, w: np.ndarray) -> np.ndarray:
         return 2.0 * self.a @ (np.asarray(w, dtype=np.float64) - self.w_star)
 

@@ -51,7 +51,7 @@ class View:
 
 def view_for(q: Quadratic, scale: float = 1.5) -> View:
     """The box holding the level set L - L* = scale * (L(0) - L*): the zero model's excess loss."""
-    excess = scale * max(float(q.loss(np.zeros(2)) - q.l_star), 1e-12)
+    excess = scale * max(float(q.excess(np.zeros(2))), 1e-12)
     half = float(np.max(np.sqrt(excess * np.diag(np.linalg.inv(q.a)))))
     return View(q.w_star.copy(), half)
 
@@ -69,7 +69,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     for every step), and, if given, the gradient's (gentle, steep) parts drawn at w_active."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    z = np.log10(np.maximum(q.loss(w) - q.l_star, 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
+    z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
     fig = LabFigure()
     fig.add_trace(dict(type="contour", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
                        colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},

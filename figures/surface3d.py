@@ -17,17 +17,12 @@ ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}
 LIFT = 0.015  # the path is drawn this fraction of the z span above the surface, which would hide it
 
 
-def excess_loss(q: Quadratic, w: np.ndarray) -> np.ndarray:
-    """L(w) − L* at points w (..., 2), never below 0 (rounding near w*)."""
-    return np.maximum(q.loss(w) - q.l_star, 0.0)
-
-
 def path_on_box(path: Path, q: Quadratic, view: View) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The path's (w₁, w₂, L − L*), NaN (a gap) where an iterate lies outside the view's box: the
     surface ends there, and a run that diverges or overshoots would otherwise stretch every axis."""
     w = path.w
     inside = np.all(np.abs(w - view.centre) <= view.half, axis=1)
-    z = np.where(inside, excess_loss(q, w), np.nan)
+    z = np.where(inside, np.maximum(path.loss - q.l_star, 0.0), np.nan)   # the run's own losses
     return np.where(inside, w[:, 0], np.nan), np.where(inside, w[:, 1], np.nan), z
 
 
@@ -37,7 +32,7 @@ def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60
     the raw features' canyon is κ times higher across it than along it; the standardized features'
     bowl is round unless the features are correlated. The z axis spans the surface, from 0 at the minimum."""
     g1, g2 = view.grid(n)
-    z = excess_loss(q, np.stack(np.meshgrid(g1, g2), axis=-1))
+    z = np.maximum(q.excess(np.stack(np.meshgrid(g1, g2), axis=-1)), 0.0)   # ≥ 0: rounding near w*
     top = float(z.max()) or 1.0
     px, py, pz = path_on_box(path, q, view)
     fig = LabFigure([
