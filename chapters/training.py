@@ -16,5 +16,5 @@ runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"),
 
 training_panels.curves(runs, draw_curves, t)
 training_panels.paper(runs, first, t)
-training_panels.recorded_step(runs, first.net.activation, setup.data, first.seed, t)
+training_panels.recorded_step(runs, first, setup.data, t)
 training_panels.sweeps(setup.configs, setup.data, t)

@@ -67,12 +67,37 @@ def index_ticks(count: int, most: int = 9) -> dict:
     return {"tickvals": list(ticks)}
 
 
+LOG_MANTISSAS = ((1,), (1, 2, 5), (1, 2, 3, 5), (1, 1.5, 2, 3, 4, 5, 7), (1, 2, 3, 4, 5, 6, 7, 8, 9),
+                 (1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9))   # coarse to fine
+LOG_PAD = 0.3    # decades shown either side of a (nearly) single value
+
+
 def log_ticks(values) -> dict:
-    """Ticks for a log axis over `values`: one per decade when the positive finite values span a
-    decade or more, else Plotly's own (1, 2, 5, ...): a decade step on a narrower range labels nothing."""
+    """Axis settings for a log axis over `values` (the positive finite ones count).
+
+    Spanning a decade or more: one tick per decade. Narrower: explicit `tickvals`, the coarsest
+    mantissa set of LOG_MANTISSAS that puts at least three ticks within the values (Plotly's own
+    choice crowds the top of such a range). Within a factor 1.5 (one value, say): a `range` of
+    LOG_PAD decades either side, ticked the same way. No values: Plotly's defaults."""
     v = np.asarray(values, dtype=float).ravel()
     v = v[np.isfinite(v) & (v > 0)]
-    return {"dtick": 1} if v.size and np.log10(v.max() / v.min()) >= 1 else {}
+    if not v.size:
+        return {}
+    lo, hi = np.log10(v.min()), np.log10(v.max())
+    if hi - lo >= 1:
+        return {"dtick": 1}
+    out = {}
+    if hi - lo < np.log10(1.5):
+        mid = (lo + hi) / 2
+        lo, hi = mid - LOG_PAD, mid + LOG_PAD
+        out["range"] = [float(lo), float(hi)]
+    decades = range(int(np.floor(lo)), int(np.floor(hi)) + 1)
+    for mantissas in LOG_MANTISSAS:
+        ticks = [float(f"{m * 10.0**e:.6g}") for e in decades for m in mantissas]
+        ticks = [x for x in ticks if lo <= np.log10(x) <= hi]
+        if len(ticks) >= 3:
+            return out | {"tickvals": ticks}
+    return out
 
 
 COLOUR_BAR_MARGIN = 110  # px right of the plot: bar, tick labels, rotated title

@@ -14,6 +14,7 @@ from .theme import OKABE_ITO, log_ticks, style
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
 VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash"}
 PERCENT_MARGIN = 85  # px left of the plot when the y ticks are percentages
+CROSS_STEP = 1.12    # ratio between two variants' rows of crosses on a sweep's log loss axis
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> 
         colour, name = VARIANT_COLOURS[v], labels.names[v]
         # "lines": no markers while a run has few records; a run stopped at its first record is a dot
         line = dict(type="scatter", mode="lines" if len(h.steps) > 1 else "markers", x=h.steps,
-                    marker={"color": colour, "size": 8})
+                    marker={"color": colour, "size": 8}, cliponaxis=False)   # a dot at step 0 drawn whole
         fig.add_trace(line | dict(y=h.train_loss, name=f"{name} · {labels.train}",
                                   line={"color": colour, "width": 2.5}), row=1, col=1)
         fig.add_trace(line | dict(y=h.val_loss, name=f"{name} · {labels.val}",
@@ -59,9 +60,10 @@ class PercentileLabels:
     names: dict[str, str]
 
 
-def percentiles_figure(runs: dict[str, History], labels: PercentileLabels) -> LabFigure:
+def percentiles_figure(runs: dict[str, History], labels: PercentileLabels, steps: int) -> LabFigure:
     """The original BN paper's plot: 15/50/85th percentiles of one unit's activation input, one
-    panel per variant, on a shared y-axis."""
+    panel per variant, on a shared y-axis; x spans the planned steps 0..steps (a run that blew up
+    stops early)."""
     fig = LabFigure.subplots(rows=1, cols=len(runs), shared_yaxes=True,
                              subplot_titles=[labels.names[v] for v in runs], horizontal_spacing=0.05)
     for c, (v, h) in enumerate(runs.items(), start=1):
@@ -69,10 +71,10 @@ def percentiles_figure(runs: dict[str, History], labels: PercentileLabels) -> La
             fig.add_trace(dict(type="scatter", x=h.steps, y=h.percentiles[:, k], name=name, showlegend=c == 1,
                                line={"color": VARIANT_COLOURS[v] if k == 1 else OKABE_ITO["sky_blue"],
                                      "dash": dash, "width": 2.5 if k == 1 else 1.8},
-                               legendgroup=name), row=1, col=c)
+                               legendgroup=name, cliponaxis=False), row=1, col=c)
     style(fig, height=340)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.25})
-    fig.update_xaxes(title=labels.step)
+    fig.update_xaxes(title=labels.step, range=[0, steps])
     fig.update_yaxes(title=labels.value, col=1)
     return fig
 
@@ -86,14 +88,14 @@ class LineLabels:
 
 
 def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray], labels: LineLabels,
-                      *, log_y: bool = False, percent: bool = False) -> LabFigure:
+                      *, log_y: bool = False, percent: bool = False, x_max: float | None = None) -> LabFigure:
     """One line per variant (e.g. the saturated share averaged over layers); `percent` formats the
-    values (shares in [0, 1]) as percentages."""
-    fig = LabFigure([dict(type="scatter", x=steps[v], y=values[v], name=labels.names[v],
+    values (shares in [0, 1]) as percentages; `x_max` fixes x to 0..x_max (the planned steps)."""
+    fig = LabFigure([dict(type="scatter", x=steps[v], y=values[v], name=labels.names[v], cliponaxis=False,
                           line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v], "width": 2.5})
                      for v in values])
     style(fig, height=300, title=labels.title or None)
-    fig.update_xaxes(title=labels.step)
+    fig.update_xaxes(title=labels.step, range=None if x_max is None else [0, x_max])
     fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None,
                      rangemode="nonnegative" if percent else None)   # a share is never below 0 %
     if percent:  # "0.18%" is wider than the fixed margin's ticks: room for the labels and the axis title
@@ -112,34 +114,49 @@ class SweepLabels:
     loss: str
     names: dict[str, str]
     diverged: str
+    all_diverged: str
 
 
 def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: dict[str, list],
                  labels: SweepLabels) -> LabFigure:
     """Final training loss against learning rate and against initialization scale (log x); runs
-    that diverged are drawn as crosses at the top of the panel instead of a number."""
+    that diverged are drawn as crosses at the top of the panel instead of a number. A panel in
+    which every run diverged has no loss scale: its crosses sit mid-panel under a note saying so,
+    and its y axis carries no numbers."""
     fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
                              horizontal_spacing=0.1)
-    shown = {}   # per panel: the y values drawn, crosses included
+    shown = {}   # per panel: the y values drawn, crosses included; None where no run stayed finite
+    legend_col = {v: next((c for c, losses in ((1, lr_loss), (2, init_loss)) if np.isfinite(losses[v]).any()), None)
+                  for v in lr_loss}   # Plotly leaves an empty trace out of the legend: name a drawn line
     for col, xs, losses in ((1, lr_values, lr_loss), (2, init_values, init_loss)):
-        ceiling = max((v for vals in losses.values() for v in vals if np.isfinite(v)), default=1.0) * 1.5
-        shown[col] = [v if np.isfinite(v) else ceiling for vals in losses.values() for v in vals]
-        for v, vals in losses.items():
+        finite = [v for vals in losses.values() for v in vals if np.isfinite(v)]
+        ceiling = max(finite) * 1.5 if finite else 1.0
+        shown[col] = [v if np.isfinite(v) else ceiling for vals in losses.values() for v in vals] if finite else None
+        for i, (v, vals) in enumerate(losses.items()):
             vals = np.asarray(vals, dtype=float)
             ok = np.isfinite(vals)
             fig.add_trace(dict(type="scatter", x=np.asarray(xs)[ok], y=vals[ok], mode="lines+markers",
-                               name=labels.names[v], showlegend=col == 1, legendgroup=v,
+                               name=labels.names[v], showlegend=legend_col[v] == col, legendgroup=v, legendrank=i + 1,
                                line={"color": VARIANT_COLOURS[v], "dash": VARIANT_DASH[v]}), row=1, col=col)
-            fig.add_trace(dict(type="scatter", x=np.asarray(xs)[~ok], y=np.full((~ok).sum(), ceiling), mode="markers",
-                               name=labels.diverged, showlegend=False, legendgroup=v,
+            crosses_named = legend_col[v] is None and col == 1   # every run of v diverged: its crosses are its key
+            # each variant's crosses a little higher than the last, so one cannot hide another
+            fig.add_trace(dict(type="scatter", x=np.asarray(xs)[~ok], y=np.full((~ok).sum(), ceiling * CROSS_STEP**i),
+                               mode="markers",
+                               name=labels.names[v] if crosses_named else labels.diverged,
+                               showlegend=crosses_named, legendgroup=v, legendrank=i + 1,
                                marker={"symbol": "x", "size": 11, "color": VARIANT_COLOURS[v]},
-                               hovertemplate=labels.diverged + "<extra></extra>"), row=1, col=col)
+                               hovertemplate=f"{labels.names[v]}: {labels.diverged}<extra></extra>"), row=1, col=col)
     style(fig, height=360)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.22})
     fig.update_xaxes(type="log")
     fig.update_xaxes(title=labels.lr, row=1, col=1)
     fig.update_xaxes(title=labels.init, row=1, col=2)
     for col, values in shown.items():
-        fig.update_yaxes(type="log", col=col, **log_ticks(values))
+        if values is None:   # crosses at 10⁰, mid-panel on a range of ±1 decade, with the note above them
+            fig.update_yaxes(type="log", col=col, range=[-1, 1], showticklabels=False)
+            fig.add_annotation(text=labels.all_diverged, showarrow=False, x=0.5, y=0.75,
+                               xref=f"x{col if col > 1 else ''} domain", yref=f"y{col if col > 1 else ''} domain")
+        else:
+            fig.update_yaxes(type="log", col=col, **log_ticks(values))
     fig.update_yaxes(title=labels.loss, col=1)
     return fig

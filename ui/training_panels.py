@@ -64,20 +64,21 @@ def paper(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> None:
     st.markdown(t("training.paper.intro"))
     labels = PercentileLabels(t("training.step"), t("training.paper.value"),
                               (t("training.paper.p15"), t("training.paper.p50"), t("training.paper.p85")), names(t))
-    charts.show(percentiles_figure(runs, labels), key="tr_percentiles")
+    charts.show(percentiles_figure(runs, labels, cfg.steps), key="tr_percentiles")
     with st.container(border=True):
         st.markdown(t("training.paper.card", steps=cfg.steps, lr=f"{cfg.lr:g}", batch=cfg.batch_size))
 
 
 @st.fragment
-def recorded_step(runs: dict[str, History], activation: str, data_name: str, seed: int, t: Translator) -> None:
+def recorded_step(runs: dict[str, History], cfg: TrainConfig, data_name: str, t: Translator) -> None:
     """The recorded-step slider and what it drives (distributions, saturation, decision boundary) rerun
-    on their own; the networks are not retrained."""
-    k = distributions(runs, activation, t)
-    boundary(runs, data_name, seed, k, t)
+    on their own; the networks are not retrained. `cfg` is any of the runs' configs (they share the
+    network, the steps and the seed)."""
+    k = distributions(runs, cfg, t)
+    boundary(runs, data_name, cfg.seed, k, t)
 
 
-def distributions(runs: dict[str, History], activation: str, t: Translator) -> int:
+def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> int:
     st.subheader(t("training.dist.header"))
     st.markdown(t("training.dist.intro"))
     longest = max(runs.values(), key=lambda h: len(h.steps))  # a run that blew up stops early
@@ -89,9 +90,9 @@ def distributions(runs: dict[str, History], activation: str, t: Translator) -> i
     charts.show(distributions_figure(runs, labels, active=k), key="tr_dist")
     sat = {v: h.saturation.mean(axis=1) for v, h in runs.items()}
     steps = {v: h.steps for v, h in runs.items()}
-    act = "relu" if activation == "relu" else "squash"
+    act = "relu" if cfg.net.activation == "relu" else "squash"
     lines = LineLabels(t("training.step"), t(f"training.dist.sat_{act}"), names(t), t(f"training.dist.sat_title_{act}"))
-    charts.show(per_variant_lines(steps, sat, lines, percent=True), key="tr_saturation")
+    charts.show(per_variant_lines(steps, sat, lines, percent=True, x_max=cfg.steps), key="tr_saturation")
     return k
 
 
@@ -117,7 +118,8 @@ def sweeps(configs: dict[str, TrainConfig], data_name: str, t: Translator) -> No
     lr_loss = {v: [final(done[v, "lr", lr]) for lr in SWEEP_LRS] for v in SWEEP_VARIANTS}
     init_loss = {v: [final(done[v, "init", s]) for s in SWEEP_INITS] for v in SWEEP_VARIANTS}
     labels = SweepLabels(t("training.sweep.lr_panel"), t("training.sweep.init_panel"), t("training.ctl.lr"),
-                         t("training.ctl.init"), t("training.sweep.loss"), names(t), t("training.sweep.diverged"))
+                         t("training.ctl.init"), t("training.sweep.loss"), names(t), t("training.sweep.diverged"),
+                         t("training.sweep.all_diverged"))
     charts.show(sweep_figure(SWEEP_LRS, SWEEP_INITS, lr_loss, init_loss, labels), key="tr_sweeps")
     st.caption(t("training.sweep.caption"))
 

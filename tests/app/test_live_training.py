@@ -11,7 +11,14 @@ import pytest
 
 from bn_core.network import NetConfig
 from bn_core.training import TrainConfig, train
-from figures.training import CurveLabels, curves_figure
+from figures.training import (
+    CurveLabels,
+    LineLabels,
+    PercentileLabels,
+    curves_figure,
+    per_variant_lines,
+    percentiles_figure,
+)
 from tests.app.conftest import open_page
 from tests.wire import plain
 from ui import training_cache
@@ -96,6 +103,23 @@ def test_a_run_stopped_at_its_first_record_is_drawn_as_a_dot():
     dots = [trace for trace in fig.data if trace.mode == "markers"]
     assert len(dots) == 3 and {d.marker.color for d in dots} == {fig.data[0].line.color}
     assert np.isfinite(dots[2].y[0]) and 0 <= dots[2].y[0] <= 1    # the accuracy dot is there to see
+
+
+def test_runs_that_stopped_at_step_0_keep_the_planned_steps_on_x_and_whole_dots():
+    """Step charts of runs that blew up at once: x spans 0..steps (Plotly's own range around one
+    point was −1..1, negative steps), and the dots at step 0, on the axis's edge, are not clipped."""
+    cfgs = {v: dataclasses.replace(c, lr=1e6) for v, c in configs(seed=16, steps=40).items()}
+    runs = {v: train(c, training_cache.dataset("moons", 16)) for v, c in cfgs.items()}
+    assert all(len(h.steps) == 1 for h in runs.values())
+    names = {"none": "none", "before": "before"}
+    figs = [curves_figure(runs, CurveLabels("loss", "acc", "step", "train", "val", names), steps=40),
+            percentiles_figure(runs, PercentileLabels("step", "value", ("15", "50", "85"), names), steps=40),
+            per_variant_lines({v: h.steps for v, h in runs.items()}, {v: h.saturation.mean(axis=1) for v, h in
+                              runs.items()}, LineLabels("step", "share", names), percent=True, x_max=40)]
+    for fig in (f.to_plotly() for f in figs):
+        axes = [fig.layout[name] for name in fig.layout if name.startswith("xaxis")]
+        assert axes and all(axis.range == (0, 40) for axis in axes)
+        assert all(trace.cliponaxis is False for trace in fig.data)
 
 
 def test_the_page_ends_with_the_finished_curves():

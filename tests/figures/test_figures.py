@@ -12,7 +12,7 @@ from figures.five_steps import FiveStepsLabels, five_steps_animation, jitter
 from figures.gradients import GradientLabels, gradient_panels
 from figures.heatmap import HeatmapLabels, batch_heatmap
 from figures.histograms import HistogramLabels, before_after_histograms, binned
-from figures.theme import OKABE_ITO, PLOT_CONFIG, index_ticks
+from figures.theme import OKABE_ITO, PLOT_CONFIG, index_ticks, log_ticks
 from figures.training import LineLabels, SweepLabels, per_variant_lines, sweep_figure
 
 LABELS = FiveStepsLabels(
@@ -205,7 +205,7 @@ def test_percentage_ticks_get_a_wider_left_margin_and_a_titled_legend_room():
 
 
 SWEEP_LABELS = SweepLabels("lr", "init", "learning rate", "scale", "final loss", {"none": "no BN", "before": "BN"},
-                           "blew up")
+                           "blew up", "all blew up")
 
 
 @pytest.mark.parametrize(("losses", "decades"), [
@@ -221,3 +221,65 @@ def test_sweep_loss_axes_tick_by_decade_only_over_a_decade_or_more(losses, decad
         assert axis["type"] == "log" and ("dtick" in axis) == decades
     crosses = next(t for t in fig.data if t["name"] == "blew up")
     assert len(crosses["y"]) == 1 and crosses["y"][0] == pytest.approx(max(v for v in losses if np.isfinite(v)) * 1.5)
+
+
+def test_a_sweep_panel_where_every_run_diverged_says_so_and_shows_no_loss_numbers():
+    """No finite loss means no scale: the panel's y axis has no tick labels, a note in that panel
+    says every run diverged, and the crosses sit inside its range; the other panel keeps its scale."""
+    lrs = [0.01, 0.1, 1.0]
+    fig = sweep_figure(lrs, lrs, {"none": [np.inf, np.nan, np.inf]}, {"none": [0.3, 0.05, 0.01]}, SWEEP_LABELS)
+    layout = fig.to_plotly().layout
+    assert layout.yaxis.showticklabels is False and layout.yaxis2.showticklabels is not False
+    notes = [a for a in layout.annotations if a.text == "all blew up"]
+    assert [(a.xref, a.yref) for a in notes] == [("x domain", "y domain")]
+    crosses = next(t for t in fig.data if t["name"] == "blew up" and t.get("xaxis", "x") == "x")
+    low, high = layout.yaxis.range
+    assert len(crosses["y"]) == 3 and all(low < np.log10(y) < high for y in crosses["y"])
+    assert not [a for a in layout.annotations if a.text == "all blew up" and a.xref == "x2 domain"]
+
+
+def test_every_sweep_variant_keeps_its_legend_entry_when_its_runs_diverge():
+    """Plotly leaves traces without points out of the legend: each variant's key sits on a trace
+    that has points (its line in the other panel, or its crosses when every run diverged)."""
+    lrs = [0.01, 0.1, 1.0]
+    fig = sweep_figure(lrs, lrs, {"none": [np.inf] * 3, "before": [0.3, 0.2, 0.1]},
+                       {"none": [0.5, np.inf, np.inf], "before": [np.inf] * 3}, SWEEP_LABELS)
+    keyed = sorted((t for t in fig.data if t.get("showlegend", True)), key=lambda t: t["legendrank"])
+    assert [t["name"] for t in keyed] == ["no BN", "BN"]      # in the variants' order, wherever drawn
+    assert all(len(t["x"]) > 0 for t in keyed)
+    lost = sweep_figure(lrs, lrs, {"none": [np.inf] * 3}, {"none": [np.nan] * 3}, SWEEP_LABELS)
+    keyed = [t for t in lost.data if t.get("showlegend", True)]
+    assert [(t["name"], t["marker"]["symbol"], len(t["x"])) for t in keyed] == [("no BN", "x", 3)]
+
+
+def test_two_variants_crosses_do_not_cover_each_other_and_name_their_variant():
+    lrs = [0.01, 0.1]
+    fig = sweep_figure(lrs, lrs, {"none": [0.2, np.inf], "before": [0.1, np.inf]},
+                       {"none": [0.2, 0.1], "before": [0.3, 0.1]}, SWEEP_LABELS)
+    crosses = [t for t in fig.data if t["marker"].get("symbol") == "x" and len(t["x"])]
+    assert len(crosses) == 2 and crosses[0]["y"][0] != crosses[1]["y"][0]
+    assert [t["hovertemplate"].split(":")[0] for t in crosses] == ["no BN", "BN"]
+
+
+NICE_MANTISSAS = {1, 1.2, 1.4, 1.5, 1.6, 1.8, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9}
+
+
+@pytest.mark.parametrize("values", [[0.44, 0.7], [0.9, 4.4], [3.15, 4.7], [250177.0], [0.0024, 0.0031],
+                                    [1e-7, 1.1e-7], [97, 130, np.inf, -1, 0], [0.011, 0.099]])
+def test_log_axes_under_a_decade_get_three_or_more_round_ticks_within_what_is_shown(values):
+    """Plotly's own ticks on a sub-decade log axis crowd its top (5, 4.5, 4, 3.5, ... 1) or label
+    a single value as 250.176k, 250.177k, ...; explicit round ticks are spread over what is shown."""
+    axis = log_ticks(values)
+    finite = [v for v in values if np.isfinite(v) and v > 0]
+    low, high = axis.get("range", [np.log10(min(finite)), np.log10(max(finite))])
+    ticks = axis["tickvals"]
+    assert 3 <= len(ticks) <= 10 and ticks == sorted(ticks)
+    assert all(low <= np.log10(x) <= high for x in ticks)
+    assert all(round(x / 10.0 ** np.floor(np.log10(x)), 6) in NICE_MANTISSAS for x in ticks)
+    if "range" in axis:   # a single value sits in the middle of its range, half a decade or more wide
+        assert high - low >= 0.5 and low < np.log10(min(finite)) <= np.log10(max(finite)) < high
+
+
+def test_log_axes_over_a_decade_tick_each_decade_and_empty_ones_are_left_to_plotly():
+    assert log_ticks([0.002, 0.3, 1.2]) == {"dtick": 1}
+    assert log_ticks([np.nan, np.inf, -3.0, 0.0]) == {}
