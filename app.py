@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui import chart_css, gc_freeze, lang, nav, share
+from ui import gc_freeze, lang, nav, page_css, share
 
 st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
 t = lang.setup()
-chart_css.inject()  # chart text in the theme's colours (figures carry none of their own)
+page_css.inject(t)  # chart text in the theme's colours, the uploader's captions in the page's language
 page = st.navigation(nav.pages(t))
 st.sidebar.caption(t("common.sidebar_note"))
 page.run()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = ("csv", "txt", "tsv")   # file types the upload accepts (the content decides, not the name)
 MAX_COLUMNS = 200
 MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "?"}
 ENCODINGS = ("utf-8-sig", "gb18030")

@@ -14,7 +14,7 @@ What is kept of Plotly's API:
   own key parser, and a string `title` means `title.text`.
 - `subplots()` takes `make_subplots`'s arguments; Plotly computes the grid once per set of arguments.
 - No template is sent (`go.Figure` would send Plotly's default one): `figures.theme.style` spells out
-  the look instead, and the page's CSS (`ui.chart_css`) recolours text for light and dark themes.
+  the look instead, and the page's CSS (`ui.page_css`) recolours text for light and dark themes.
   A template is an object plotly.js cannot compare, so it would make Streamlit's second pass over
   each new chart redraw it in full (see `figures.packed`); `to_dict()` also sets
   `layout.datarevision` for the same reason.

@@ -5,7 +5,7 @@ that downloads a PNG.
 Figures carry no template (see `figures.lab_figure`): `style` spells out what Streamlit's template
 and theme gave them (font sizes, bold titles, no vertical grid, ...). Text is drawn in one of two
 marker colours, `TEXT` and `TEXT_SOFT`, off by one from Streamlit's light theme: an exported PNG looks
-as on a light page, and `ui.chart_css` finds these colours in each text element's style and swaps in
+as on a light page, and `ui.page_css` finds these colours in each text element's style and swaps in
 the page's own text colour, so charts follow the light or dark theme as the rest of the page does.
 Text on a fixed background (hover labels, boxes) uses other colours and is left alone."""
 

@@ -71,18 +71,25 @@ def test_files_stay_small():
 
 
 def test_no_user_text_rendered_as_html():
-    """No HTML anywhere, except the one style sheet of ui/chart_css.py, built from constants only."""
+    """No HTML anywhere, except the one style sheet of ui/page_css.py, built from constants and the
+    i18n catalogs only: its imports are fixed, and no text in it can close the <style> tag."""
     for folder in ("ui", "chapters", "figures"):
         for path in (ROOT / folder).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "unsafe_allow_html" not in text, path.name
-            assert "st.html(" not in text or path.relative_to(ROOT).as_posix() == "ui/chart_css.py", path.name
-    from ui import chart_css
+            assert "st.html(" not in text or path.relative_to(ROOT).as_posix() == "ui/page_css.py", path.name
+    from ui import page_css
+    from ui.i18n import SUPPORTED, Translator
 
-    source = (ROOT / "ui" / "chart_css.py").read_text(encoding="utf-8")
-    after = source.split("from figures.theme import TEXT, TEXT_SOFT")[1]
-    assert not re.search(r"^\s*(from|import) ", after, re.MULTILINE)   # no other inputs
-    assert "<" not in chart_css.rules()    # nothing that could close the <style> tag
+    source = (ROOT / "ui" / "page_css.py").read_text(encoding="utf-8")
+    imports = re.findall(r"^(?:from \S+ )?import .+$", source, re.MULTILINE)
+    assert imports == ["from __future__ import annotations", "import functools", "import streamlit as st",
+                       "from bn_core.csv_import import MAX_BYTES, SUFFIXES",
+                       "from figures.theme import TEXT, TEXT_SOFT", "from ui.i18n import Translator"]
+    for lang in SUPPORTED:
+        assert "<" not in page_css.rules(Translator(lang))
+    with pytest.raises(ValueError):
+        page_css.css_string("</style><script>")
 
 
 def test_every_streamlit_cache_is_bounded():

@@ -13,7 +13,7 @@ from .i18n import Translator
 def upload(t: Translator) -> None:
     st.header(t("upload.header"))
     st.markdown(t("upload.intro"))
-    file = st.file_uploader(t("upload.label"), type=["csv", "txt", "tsv"], key="in_upload",
+    file = st.file_uploader(t("upload.label"), type=list(csv_import.SUFFIXES), key="in_upload",
                             help=t("upload.help", limit=csv_import.MAX_BYTES // (1024 * 1024)))
     if file is None:
         return
@@ -27,7 +27,7 @@ def upload(t: Translator) -> None:
         st.warning(t("upload.need_two"))
         return
     chosen = st.multiselect(t("upload.columns"), result.names, default=list(result.names[:2]),
-                            key="in_upload_cols", max_selections=8)
+                            key="in_upload_cols", max_selections=8, placeholder=t("upload.columns_placeholder"))
     if len(chosen) < 2:
         st.warning(t("upload.need_two"))
         return

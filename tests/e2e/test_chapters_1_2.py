@@ -79,3 +79,26 @@ def test_chinese_csv_upload_shows_the_views(page, server_url, tmp_path: Path, sc
     wait_idle(page)
     assert page.locator(".js-plotly-plot").count() >= 5
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_uploaders_own_captions_are_in_the_pages_language(page, server_url, screenshot_dir, lang):
+    """Streamlit writes "Upload" and "5MB per file • CSV, TXT, TSV" in English; the page's style
+    sheet shows the catalog's words in their place, at the size Streamlit's text had."""
+    page.goto(f"{server_url}/inputs?lang={lang}")
+    wait_idle(page)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    zone.scroll_into_view_if_needed()
+    shown = [zone.locator(sel).evaluate("""e => { const own = getComputedStyle(e);
+        const after = getComputedStyle(e, '::after');
+        return [e.textContent, own.fontSize, after.content, after.fontSize, e.getBoundingClientRect().width]; }""")
+             for sel in ('button [data-testid="stMarkdownContainer"] p',
+                         '[data-testid="stFileUploaderDropzoneInstructions"] span')]
+    t = Translator(lang)
+    (button_text, button_size, button_after, button_after_size, button_width), limits = shown
+    assert button_text == "Upload" and button_size == "0px" and button_after_size == "14px" and button_width > 0
+    assert button_after == f'"{t("upload.button")}"'
+    assert limits[1] == "0px" and limits[3] == "14px" and limits[4] > 0
+    assert "5 MB" in limits[2] and all(kind in limits[2] for kind in ("CSV", "TXT", "TSV"))
+    assert limits[2] == f'"{t("upload.limits", mb=5, types=t("upload.type_separator").join(("CSV", "TXT", "TSV")))}"'
+    zone.screenshot(path=str(screenshot_dir / f"uploader_{lang}.png"))

@@ -53,7 +53,7 @@ def luminance(rgb: str) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chart_text_takes_the_pages_text_colour(browser, server_url, scheme):
-    """Titles in the page's text colour, ticks the same but faded (ui.chart_css): dark text on a
+    """Titles in the page's text colour, ticks the same but faded (ui.page_css): dark text on a
     light page, light text on a dark one."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
     page = context.new_page()

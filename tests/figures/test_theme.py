@@ -47,7 +47,7 @@ def test_axis_and_marker_defaults_fill_gaps_but_keep_what_a_builder_set():
 
 
 def test_text_uses_the_two_marker_colours_and_hover_labels_neither():
-    """The page's CSS recolours exactly these two colours (ui.chart_css); a hover label sits on its
+    """The page's CSS recolours exactly these two colours (ui.page_css); a hover label sits on its
     own white box, so its text must keep a colour of its own."""
     fig = style(LabFigure(LINE), title="t")
     layout = fig.layout

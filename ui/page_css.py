@@ -1,0 +1,75 @@
+"""The app's one style sheet: chart text in the page's own text colour, and the file uploader's
+own captions in the page's language.
+
+Figures are sent without Streamlit's chart theme (see `figures.lab_figure`), so nothing recolours
+them for a dark page. They draw text in two marker colours (`figures.theme.TEXT`, `TEXT_SOFT`);
+plotly.js writes the colour into each text element's style attribute, and these rules replace it
+with `currentColor`, the text colour Streamlit's theme gives the page (faded for the soft one).
+
+Streamlit writes its uploader's button ("Upload") and size/type line in English on every page;
+the rules shrink that text to nothing and show the catalog's words in its place, in the same
+font, size and colour. The words come from the i18n catalogs, never from a user.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from bn_core.csv_import import MAX_BYTES, SUFFIXES
+from figures.theme import TEXT, TEXT_SOFT
+from ui.i18n import Translator
+
+SOFT_OPACITY = 0.7
+UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+UPLOADER_TEXT = {   # Streamlit's text elements -> the catalog key that replaces each
+    f'{UPLOADER} button [data-testid="stMarkdownContainer"] p': "upload.button",
+    '[data-testid="stFileUploaderDropzoneInstructions"] span': "upload.limits",
+}
+
+
+def browser_rgb(hex_colour: str) -> str:
+    """'#2F2D2C' as Chromium writes it in a style attribute: 'rgb(47, 45, 44)'."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
+def css_string(text: str) -> str:
+    """text as a quoted CSS string; '<' is refused, so the sheet can never close its <style> tag."""
+    if "<" in text:
+        raise ValueError(f"'<' in style sheet text: {text!r}")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
+
+
+def chart_rules() -> str:
+    """Text drawn in TEXT takes the page's colour, text in TEXT_SOFT the same, faded."""
+    sel = '.stPlotlyChart .main-svg text[style*="fill: {}"]'
+    return (f"{sel.format(browser_rgb(TEXT))} {{ fill: currentColor !important; }}\n"
+            f"{sel.format(browser_rgb(TEXT_SOFT))} {{ fill: currentColor !important; "
+            f"fill-opacity: {SOFT_OPACITY} !important; }}")
+
+
+def uploader_rules(t: Translator) -> str:
+    """The uploader's own text at size 0, the catalog's in its place (::after keeps its colour)."""
+    words = {"upload.button": t("upload.button"),
+             "upload.limits": t("upload.limits", mb=MAX_BYTES // (1024 * 1024),
+                                types=t("upload.type_separator").join(x.upper() for x in SUFFIXES))}
+    return "\n".join(f"{sel} {{ font-size: 0 !important; }}\n"
+                     f"{sel}::after {{ content: {css_string(words[key])}; font-size: 0.875rem; }}"
+                     for sel, key in UPLOADER_TEXT.items())
+
+
+def rules(t: Translator) -> str:
+    return chart_rules() + "\n" + uploader_rules(t)
+
+
+@functools.lru_cache(maxsize=4)
+def style(language: str) -> str:
+    """The <style> element for one language, built once."""
+    return f"<style>{rules(Translator(language))}</style>"
+
+
+def inject(t: Translator) -> None:
+    """Add the rules to the page (a style-only st.html takes no space)."""
+    st.html(style(t.lang))
