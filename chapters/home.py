@@ -12,8 +12,9 @@ st.markdown(t("home.intro"))
 home_panel.picture(t)
 
 st.subheader(t("home.steps_header"))
-st.latex(r"\mu = \tfrac{1}{N}\textstyle\sum_i x_i,\quad \sigma^2 = \tfrac{1}{N}\sum_i (x_i-\mu)^2,\quad "
-         r"\hat{x}_i = \frac{x_i-\mu}{\sqrt{\sigma^2+\epsilon}},\quad y_i = \gamma\,\hat{x}_i + \beta")
+st.latex(r"\begin{gathered} \mu = \tfrac{1}{N}\textstyle\sum_i x_i,\quad \sigma^2 = \tfrac{1}{N}\sum_i (x_i-\mu)^2,"
+         r" \\ \hat{x}_i = \frac{x_i-\mu}{\sqrt{\sigma^2+\epsilon}},\quad y_i = \gamma\,\hat{x}_i + \beta"
+         r" \end{gathered}")
 
 st.subheader(t("home.map_header"))
 for chapter in nav.CHAPTERS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .lab_figure import LabFigure, merge
+from .lab_figure import LabFigure
 
 
 def play_controls(
@@ -17,10 +17,10 @@ def play_controls(
     pause: str,
     duration_ms: int = 900,
     redraw: bool = True,
-    stacked: bool = False,
 ) -> LabFigure:
     """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig.
-    stacked=True puts the slider on its own row under the buttons (for narrow figures)."""
+    The slider has its own row under the buttons, the figure's full width: side by side they
+    overlap once the chart is narrower than ~700 px (a projector at 1024 px, a phone)."""
     timing = {"frame": {"duration": duration_ms, "redraw": redraw},
               "transition": {"duration": duration_ms // 2, "easing": "cubic-in-out"}}
     fig.update_layout(
@@ -35,8 +35,8 @@ def play_controls(
             ],
         }],
         sliders=[{
-            "active": active, "x": 0.26, "len": 0.72, "y": 0, "yanchor": "top",
-            "pad": {"t": 60, "r": 30}, "currentvalue": {"visible": False},
+            "active": active, "x": 0, "len": 1.0, "y": 0, "yanchor": "top",
+            "pad": {"t": 110, "r": 45}, "currentvalue": {"visible": False},   # r: room for the last label
             "steps": [
                 {"label": lab, "method": "animate",
                  "args": [[name], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate",
@@ -45,10 +45,7 @@ def play_controls(
             ],
         }],
     )
-    fig.update_layout(margin={"b": 150})
-    if stacked:
-        fig.update_layout(margin={"b": 190})
-        merge(fig.layout["sliders"][0], {"x": 0, "len": 1.0, "pad": {"t": 110, "r": 10}})
+    fig.update_layout(margin={"b": 190})
     return fig
 
 

@@ -100,7 +100,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     every = max(1, len(steps) // 4)
     tick = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
     play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
-                  pause=labels.pause, duration_ms=150, redraw=True, stacked=True)
+                  pause=labels.pause, duration_ms=150, redraw=True)
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
     fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False, height=560)

@@ -61,7 +61,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     frames = [{"data": [{"type": "scatter", "y": y} for y in _shares(runs, at(i), layers)],
                "traces": list(range(n_traces)), "name": str(i)} for i in idx]
     top = max(float(h.hist.max()) for h in runs.values()) * 1.05
-    style(fig, height=380)
+    style(fig, height=420)
     fig.update_yaxes(range=[0, top])
     fig.update_yaxes(title=labels.share, col=1)
     fig.update_xaxes(title=labels.value)

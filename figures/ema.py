@@ -67,7 +67,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     shown = _revealed(trace, pop_mean, pop_var, active)
     for i, (tr, y) in enumerate(zip(_traces(trace, labels), shown, strict=True)):
         fig.add_trace(tr | y, row=1 if i < 3 else 2, col=1)
-    style(fig, height=560)
+    style(fig, height=600)
     fig.update_layout(margin={"t": 80}, legend={"y": 1.1})
     fig.update_xaxes(range=[-0.5, total + 0.5])
     fig.update_xaxes(title=labels.step, row=2, col=1)

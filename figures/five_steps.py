@@ -126,7 +126,7 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
     ]
     fig = LabFigure(data=frames[active]["data"])
     d = run.x.shape[1]
-    style(fig, height=260 + 60 * d, title=labels.step_titles[active])
+    style(fig, height=300 + 60 * d, title=labels.step_titles[active])
     fig.update_xaxes(range=value_range(views), title=labels.value)
     fig.update_yaxes(
         tickvals=list(range(d)), ticktext=[labels.feature.format(j=j + 1) for j in range(d)],

@@ -12,10 +12,10 @@ from .cache import LayerConfig, UpstreamConfig
 from .i18n import Translator
 from .tables import feature_table
 
-BACKWARD_FORMULA = (
-    r"d\beta_j = \sum_i dy_{ij}, \quad d\gamma_j = \sum_i dy_{ij}\,\hat{x}_{ij}, \quad "
-    r"dx_{ij} = \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}"
-    r"\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right)"
+BACKWARD_FORMULA = (   # one per line: side by side they overflowed a 1024 px page
+    r"\begin{aligned} d\beta_j &= \sum_i dy_{ij} \\ d\gamma_j &= \sum_i dy_{ij}\,\hat{x}_{ij} \\ "
+    r"dx_{ij} &= \frac{\gamma_j}{N\sqrt{\sigma_j^2+\epsilon}}"
+    r"\left(N\,dy_{ij} - d\beta_j - \hat{x}_{ij}\,d\gamma_j\right) \end{aligned}"
 )
 
 
@@ -51,6 +51,6 @@ def _checks(rep: bn_core.BackwardReport, t: Translator) -> None:
     cols = st.columns(4)
     for col, name in zip(cols[:3], ("dx", "dgamma", "dbeta"), strict=True):
         col.metric(t(f"layer.back.check.{name}"), f"{rep.check[name]:.1e}")
-    cols[3].metric(t("layer.back.staged"), f"{rep.staged_max_diff:.1e}")
+    cols[3].metric(t("layer.back.staged"), f"{rep.staged_max_diff:.1e}", help=t("layer.back.staged_help"))
     ok = max(rep.check.values()) < 1e-7
     (st.success if ok else st.error)(t("layer.back.check_ok" if ok else "layer.back.check_bad"))

@@ -24,7 +24,7 @@ def x2_range_label(scale: float) -> str:
 
 def shared(t: Translator) -> tuple[int, str, float, int]:
     """Sample count, distribution shape, correlation and seed (with a "new sample" button)."""
-    c1, c2, c3, c4 = st.columns([2, 1.6, 2, 1.3], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([2, 1.5, 1.8, 1.7], vertical_alignment="bottom")
     n = controls.slider(t("data.n"), "d_n", 20, 2000, 200, t=t, step=10, where=c1)
     shape = controls.choice(t("data.shape"), "d_shape", SHAPES, "uniform", t=t, widget="selectbox",
                             format_func=lambda s: t(f"data.shapes.{s}"), where=c2)

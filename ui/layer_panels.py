@@ -99,11 +99,11 @@ def cell_trace(run: bn_core.FiveSteps, t: Translator) -> tuple[int, int]:
     j = min(j, d - 1)
     x, mu, var, g, b = run.x[i, j], run.mu[j], run.var[j], run.gamma[j], run.beta[j]
     sub = f"_{{{i + 1},{j + 1}}}"
-    st.latex(
-        rf"y{sub} = \gamma_{{{j + 1}}}\cdot\frac{{x{sub}-\mu_{{{j + 1}}}}}{{\sqrt{{\sigma^2_{{{j + 1}}}+\epsilon}}}}"
-        rf"+\beta_{{{j + 1}}} = {paren(g)}\cdot\frac{{{paren(x)}-{paren(mu)}}}"
-        rf"{{\sqrt{{{paren(var)}+{paren(run.eps)}}}}}"
-        rf"+{paren(b)} = {paren(g)}\cdot{paren(run.x_hat[i, j])}+{paren(b)} = {tex(run.y[i, j])}"
+    st.latex(   # one equality per line: on one line it overflowed a 1024 px page and hid the result
+        rf"\begin{{aligned}} y{sub} &= \gamma_{{{j + 1}}}\cdot\frac{{x{sub}-\mu_{{{j + 1}}}}}"
+        rf"{{\sqrt{{\sigma^2_{{{j + 1}}}+\epsilon}}}}+\beta_{{{j + 1}}} \\"
+        rf" &= {paren(g)}\cdot\frac{{{paren(x)}-{paren(mu)}}}{{\sqrt{{{paren(var)}+{paren(run.eps)}}}}}+{paren(b)} \\"
+        rf" &= {paren(g)}\cdot{paren(run.x_hat[i, j])}+{paren(b)} = {tex(run.y[i, j])} \end{{aligned}}"
     )
     return i, j
 

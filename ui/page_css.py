@@ -1,5 +1,5 @@
-"""The app's one style sheet: chart text in the page's own text colour, and the file uploader's
-own captions in the page's language.
+"""The app's one style sheet: chart text in the page's own text colour, the file uploader's own
+captions in the page's language, and wide formulas and tables that scroll instead of spilling.
 
 Figures are sent without Streamlit's chart theme (see `figures.lab_figure`), so nothing recolours
 them for a dark page. They draw text in two marker colours (`figures.theme.TEXT`, `TEXT_SOFT`);
@@ -9,6 +9,10 @@ with `currentColor`, the text colour Streamlit's theme gives the page (faded for
 Streamlit writes its uploader's button ("Upload") and size/type line in English on every page;
 the rules shrink that text to nothing and show the catalog's words in its place, in the same
 font, size and colour. The words come from the i18n catalogs, never from a user.
+
+On a narrow page (a projector at 1024 px, a phone) a table wider than its column ran over the next
+column; it now scrolls sideways in place. (Formulas are set on several lines where they were long:
+KaTeX's hidden MathML overflows a formula by ~2 px, so a scrolling formula always showed a bar.)
 """
 
 from __future__ import annotations
@@ -60,8 +64,11 @@ def uploader_rules(t: Translator) -> str:
                      for sel, key in UPLOADER_TEXT.items())
 
 
+NARROW_RULES = '[data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; }'
+
+
 def rules(t: Translator) -> str:
-    return chart_rules() + "\n" + uploader_rules(t)
+    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES))
 
 
 @functools.lru_cache(maxsize=4)

@@ -13,14 +13,16 @@ def _move(key: str, delta: int, lo: int, hi: int) -> None:
 
 
 def _buttons(key: str, lo: int, hi: int, default: int, t: Translator):
-    """Prev and Next around a middle column; returns the middle column."""
-    c1, c2, c3 = st.columns([1, 6, 1], vertical_alignment="bottom")
+    """Prev and Next, as wide as their labels, around a slot that takes the rest of the row (fixed
+    column ratios cut "Prev" to "P…" on a narrow page); returns the slot."""
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     current = st.session_state.get(key, default)
-    c1.button(t("common.prev"), key=f"{key}_prev", on_click=_move, args=(key, -1, lo, hi),
-              disabled=current <= lo, icon=":material/chevron_left:", width="stretch")
-    c3.button(t("common.next"), key=f"{key}_next", on_click=_move, args=(key, 1, lo, hi),
-              disabled=current >= hi, icon=":material/chevron_right:", width="stretch")
-    return c2
+    row.button(t("common.prev"), key=f"{key}_prev", on_click=_move, args=(key, -1, lo, hi),
+               disabled=current <= lo, icon=":material/chevron_left:", width="content")
+    middle = row.container(width="stretch")
+    row.button(t("common.next"), key=f"{key}_next", on_click=_move, args=(key, 1, lo, hi),
+               disabled=current >= hi, icon=":material/chevron_right:", width="content")
+    return middle
 
 
 def stepper(key: str, names: tuple[str, ...], t: Translator) -> int:

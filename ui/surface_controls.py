@@ -24,7 +24,7 @@ def x2_scale_for(ratio: float) -> float:
 def data_spec(t: Translator) -> tuple[FeatureSpec, bool]:
     """Shared data settings + the scale ratio (or the classic full ranges)."""
     n, shape, corr, seed = data_controls.shared(t)
-    c1, c2 = st.columns([3, 1.2], vertical_alignment="bottom")
+    c1, c2 = st.columns([3, 1.5], vertical_alignment="bottom")
     classic = controls.flag(t("surface.ctl.classic"), "ls_classic", False, t=t, where=c2,
                             help=t("surface.ctl.classic_help"))
     ratio = controls.choice(t("surface.ctl.ratio"), "ls_ratio", RATIOS, 10, t=t, widget="select_slider",

@@ -11,7 +11,10 @@ from ui.i18n import Translator
 
 
 def cell_formula(at) -> str:
-    return next(x.value.strip("$\n") for x in at.latex if x.value.strip("$\n").startswith("y_{"))
+    """The cell's formula without its aligned wrapper: 'y_{1,1} &= ... = value'."""
+    bodies = (x.value.strip("$\n").removeprefix(r"\begin{aligned}").removesuffix(r"\end{aligned}").strip()
+              for x in at.latex)
+    return next(body for body in bodies if body.startswith("y_{"))
 
 
 def test_undo_bn_makes_output_equal_input():

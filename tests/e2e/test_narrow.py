@@ -1,0 +1,54 @@
+"""Every page on a 1024 × 768 screen (a classroom projector), in both languages: nothing cut short,
+nothing drawn over something else, nothing spilling out of its column."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import EXCEPTION, wait_idle
+
+PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training"]
+
+CUT_TEXT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+  .filter(e => e.clientWidth > 0 && getComputedStyle(e).textOverflow === 'ellipsis'
+    && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.trim())"""
+
+# Play/Pause buttons and the frame slider of each animated chart: pairs whose boxes intersect
+OVERLAPS = """() => {
+  const box = e => e.getBoundingClientRect();
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const out = [];
+  for (const g of document.querySelectorAll('.js-plotly-plot')) {
+    const buttons = [...g.querySelectorAll('.updatemenu-button')].map(box);
+    const sliders = [...g.querySelectorAll('.slider-container')].map(box);
+    for (const b of buttons) for (const s of sliders) if (meet(b, s)) out.push([b.left, b.top, s.left, s.top]);
+  }
+  return out;
+}"""
+
+# tables and formulas whose right edge passes their block's, unless the block scrolls them
+SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [data-testid="stMain"] .katex-display')]
+  .filter(e => {
+    const block = e.closest('[data-testid="stMarkdownContainer"]');
+    const scrolls = getComputedStyle(block).overflowX === 'auto';
+    return !scrolls && e.scrollWidth > block.clientWidth + 3;
+  }).map(e => e.textContent.trim().slice(0, 40))"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PATHS)
+def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server_url, lang, path):
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    try:
+        page.goto(f"{server_url}/{path}?lang={lang}")
+        wait_idle(page)
+        page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
+        assert page.locator(".js-plotly-plot").count() > 0
+        assert page.evaluate(CUT_TEXT) == []
+        assert page.evaluate(OVERLAPS) == []
+        assert page.evaluate(SPILLS) == []
+        assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    finally:
+        context.close()
