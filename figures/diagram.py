@@ -17,6 +17,20 @@ class DiagramLabels:
     title: str = ""
 
 
+def box_text(text: str) -> str:
+    """A box label on two lines where it has two parts ("linear: z = Wx + b", "线性：z = Wx + b",
+    "previous layer"): a box is ~80 px wide on a 1024 px page, and one line ran out of it."""
+    for colon in (": ", "："):
+        if colon in text:
+            head, tail = text.split(colon, 1)
+            return f"{head}{colon.strip()}<br>{tail}"
+    if " " in text and len(text) > 8:
+        spaces = [i for i, c in enumerate(text) if c == " "]
+        middle = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        return f"{text[:middle]}<br>{text[middle + 1:]}"
+    return text
+
+
 def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> LabFigure:
     """A row of boxes joined by arrows; box `highlight` (the BN layer) is filled orange."""
     n = len(labels.boxes)
@@ -27,8 +41,8 @@ def where_bn_sits(labels: DiagramLabels, *, highlight: int = 2) -> LabFigure:
             type="rect", x0=i * 3, x1=i * 3 + 2, y0=0, y1=1,
             line={"color": OKABE_ITO["blue"], "width": 2}, fillcolor=fill, layer="below",
         )
-        fig.add_annotation(x=i * 3 + 1, y=0.5, text=text, showarrow=False,
-                           font={"size": 15, "color": "#1A1A1A"})
+        fig.add_annotation(x=i * 3 + 1, y=0.5, text=box_text(text), showarrow=False,
+                           font={"size": 14, "color": "#1A1A1A"})
     for i, text in enumerate(labels.edges[: n - 1]):
         fig.add_annotation(
             x=i * 3 + 2.95, y=0.5, ax=i * 3 + 2.05, ay=0.5, xref="x", yref="y", axref="x", ayref="y",

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from bn_core import MiniBatchSpec, RunningStats, five_steps, make_minibatch
-from figures.diagram import DiagramLabels, where_bn_sits
+from figures.diagram import DiagramLabels, box_text, where_bn_sits
 from figures.five_steps import FiveStepsLabels, five_steps_animation, jitter
 from figures.gradients import GradientLabels, gradient_panels
 from figures.heatmap import HeatmapLabels, batch_heatmap
@@ -283,3 +283,16 @@ def test_log_axes_under_a_decade_get_three_or_more_round_ticks_within_what_is_sh
 def test_log_axes_over_a_decade_tick_each_decade_and_empty_ones_are_left_to_plotly():
     assert log_ticks([0.002, 0.3, 1.2]) == {"dtick": 1}
     assert log_ticks([np.nan, np.inf, -3.0, 0.0]) == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_diagram_box_labels_fit_a_narrow_box_and_keep_every_word(lang):
+    """A box is ~80 px wide on a 1024 px page: two-part labels go on two lines, each at most ~80 px
+    at 14 px (a Latin character ~0.55 em, a Chinese one 1 em), and no text is lost."""
+    from ui import labels
+    from ui.i18n import Translator
+
+    for label in labels.diagram(Translator(lang)).boxes:
+        lines = box_text(label).split("<br>")
+        assert len(lines) <= 2 and "".join(lines).replace(" ", "") == label.replace(" ", "")
+        assert all(sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in line) * 14 <= 80 for line in lines), lines
