@@ -37,7 +37,7 @@ def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:
     rep = cache.backward(cfg, UpstreamConfig(kind, cell, cfg.spec.seed))
     st.caption(t(f"layer.back.kind_note.{kind}"))
     charts.show(gradient_panels(rep.dy, rep.dx, rep.dgamma, rep.dbeta, labels.gradients(t)),
-                key="layer_gradients")
+                key="layer_gradients", alt=t("alt.layer_gradients"))
     st.latex(BACKWARD_FORMULA)
     st.markdown(t("layer.back.sums"))
     feature_table({"Σᵢ dxᵢ": rep.sum_dx, "Σᵢ dxᵢ·x̂ᵢ": rep.sum_dx_xhat, t("layer.col.eps_term"): rep.eps_term,

@@ -17,5 +17,5 @@ def picture(t: Translator) -> None:
     gamma = controls.slider(t("home.picture.gamma"), "home_gamma", -3.0, 3.0, 1.0, t=t, step=0.1, where=c1)
     beta = controls.slider(t("home.picture.beta"), "home_beta", -5.0, 5.0, 0.0, t=t, step=0.1, where=c2)
     x, y = cache.home_picture(float(gamma), float(beta))
-    charts.show(before_after_histograms(x, y, labels=labels.histograms(t)), key="home_picture")
+    charts.show(before_after_histograms(x, y, labels=labels.histograms(t)), key="home_picture", alt=t("alt.home"))
     st.caption(t("home.picture.caption"))

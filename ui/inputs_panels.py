@@ -18,10 +18,11 @@ from .texfmt import paren, tex
 
 def views(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator, key: str) -> None:
     """Scatter (shared and own axes) of the first two columns, then histograms of all columns."""
-    charts.show(raw_vs_standardized(x[:, :2], std.z[:, :2], labels.scatter(t, names)), key=f"{key}_scatter")
+    charts.show(raw_vs_standardized(x[:, :2], std.z[:, :2], labels.scatter(t, names)), key=f"{key}_scatter",
+                alt=t("alt.inputs_scatter"))
     st.caption(t("inputs.scatter_caption"))
     charts.show(before_after_histograms(x, std.z, labels=labels.feature_histograms(t), names=names),
-                key=f"{key}_hist")
+                key=f"{key}_hist", alt=t("alt.inputs_hist"))
 
 
 def _fmt(v: float) -> str:
@@ -67,7 +68,8 @@ def morph(x: np.ndarray, std: features.Standardized, t: Translator) -> None:
     kappa = features.condition_number(m)
     c1, c2 = st.columns([2, 1])
     with c1:
-        charts.show(morph_scatter(m, x[:, :2], std.z[:, :2], labels.morph(t)), key="inputs_morph")
+        charts.show(morph_scatter(m, x[:, :2], std.z[:, :2], labels.morph(t)), key="inputs_morph",
+                    alt=t("alt.inputs_morph"))
     c2.metric(t("inputs.morph.kappa"), f"{kappa:,.4g}")
     c2.markdown(t("inputs.morph.body", raw=f"{features.condition_number(x[:, :2]):,.4g}",
                   std=f"{features.condition_number(std.z[:, :2]):,.4g}"))

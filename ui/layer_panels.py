@@ -42,7 +42,7 @@ def _diagram(diagram_labels: labels.DiagramLabels):
 
 def where_bn_sits(t: Translator) -> None:
     st.subheader(t("layer.where.header"))
-    charts.show(_diagram(labels.diagram(t)), key="layer_diagram")
+    charts.show(_diagram(labels.diagram(t)), key="layer_diagram", alt=t("alt.layer_diagram"))
     st.markdown(t("layer.where.body"))
 
 
@@ -65,7 +65,8 @@ def state_counts(t: Translator) -> None:
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     """Prev/Next + the in-browser animation + the numbers of the chosen step."""
     step = stepper("bn_step", t.items("layer.steps.short"), t)
-    charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps")
+    charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
+                alt=t("alt.layer_steps"))
     st.caption(t("layer.steps.caption"))
     st.markdown(t(f"layer.steps.explain.{step}"))
     values = {"n": run.x.shape[0], "d": run.x.shape[1], "eps": f"{cfg.eps:g}", "mom": f"{cfg.momentum:g}"}
@@ -120,7 +121,8 @@ def shapes(run: bn_core.FiveSteps, cell: tuple[int, int], t: Translator) -> None
                      for (name, shape), meaning in zip(rows, t.items("layer.shapes.meaning"), strict=True)], where=c1)
     c1.markdown(t("layer.shapes.body", j=cell[1] + 1, n=n))
     with c2:
-        charts.show(batch_heatmap(run.x, labels.heatmap(t), feature=cell[1], sample=cell[0]), key="layer_heatmap")
+        charts.show(batch_heatmap(run.x, labels.heatmap(t), feature=cell[1], sample=cell[0]), key="layer_heatmap",
+                    alt=t("alt.layer_heatmap"))
     _image_case(t)
 
 

@@ -28,7 +28,8 @@ def ema_lab(cfg: RunningConfig, t: Translator) -> None:
     total = cfg.stream.steps
     step = step_slider("rs_step", t("running.ema.step"), total, min(20, total), t)
     pop = population_mean(cfg.stream, np.arange(1, total + 1))
-    charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema")
+    charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema",
+                alt=t("alt.running_ema"))
     st.caption(t("running.ema.caption"))
     _update_arithmetic(cfg, tr, step, t)
 
@@ -58,7 +59,7 @@ def conventions(cfg: RunningConfig, t: Translator) -> None:
     keras_m = f"{ema.equivalent_momentum('pytorch', float(m))[1]:g}"
     names = {k: t(f"running.conv.name.{k}", m=f"{m:g}", k=keras_m) for k in traces}
     charts.show(conventions_figure({names[k]: v for k, v in traces.items()}, labels.conventions(t)),
-                key="running_conventions")
+                key="running_conventions", alt=t("alt.running_conventions"))
     st.info(t("running.conv.equivalent", m=f"{m:g}", k=keras_m), icon=":material/sync_alt:")
     rows = [_convention_row(names[key], tr, t) for key, tr in traces.items()]
     formatted_table(rows)
@@ -95,7 +96,8 @@ def train_vs_inference(cfg: RunningConfig, t: Translator) -> None:
     y_inf = float(ema.trained_layer(tr, spec.steps).forward(np.array([[x0]]), training=False)[0, 0])
     y_exact = float(inference.population_output(np.array(x0), spec, spec.steps, cfg.eps))
     outputs = running_cache.batchmates(cfg, float(x0))
-    charts.show(batchmates_figure(outputs, y_inf, y_exact, labels.batchmates(t)), key="running_batchmates")
+    charts.show(batchmates_figure(outputs, y_inf, y_exact, labels.batchmates(t)), key="running_batchmates",
+                alt=t("alt.running_batchmates"))
     spread = {b: float(np.std(v)) for b, v in outputs.items()}
     st.markdown(t("running.infer.readout", y_inf=f"{y_inf:.4g}", y_exact=f"{y_exact:.4g}",
                   s2=f"{spread[2]:.3g}", s128=f"{spread[128]:.3g}"))
@@ -109,6 +111,6 @@ def train_eval_gap(cfg: RunningConfig, t: Translator) -> None:
     st.header(t("running.gap.header"))
     st.markdown(t("running.gap.intro"))
     g = running_cache.gap(cfg)
-    charts.show(gap_figure(g.steps, g.running, g.batch, labels.gap(t)), key="running_gap")
+    charts.show(gap_figure(g.steps, g.running, g.batch, labels.gap(t)), key="running_gap", alt=t("alt.running_gap"))
     st.markdown(t("running.gap.readout", running=f"{g.running[-1]:.3g}", batch=f"{g.batch[-1]:.3g}",
                   b=cfg.stream.batch_size, steps=cfg.stream.steps))

@@ -52,7 +52,8 @@ def contours(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Transl
                                  active=k, parts=parts)
             view_key = f"_ls_view_{name}"
             st.session_state[view_key] = (float(surf.view.centre[0]), float(surf.view.centre[1]), surf.view.half)
-            charts.show(fig, key=f"ls_chart_{name}", selection_mode="points",
+            charts.show(fig, key=f"ls_chart_{name}", alt=t("alt.surface_contour", name=side_title(name, cfg, t)),
+                        selection_mode="points",
                         on_select=lambda n=name: _on_click(f"ls_chart_{n}", f"_ls_view_{n}"))
             _status(surf, t)
             st.caption(t("surface.parts", steep=f"{np.linalg.norm(parts[1]):.3g}",
@@ -104,5 +105,5 @@ def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Tra
         with col:
             surf = s[name]
             charts.show(surface_figure(surf.quadratic, surf.view, surf.path, side_title(name, cfg, t)),
-                        key=f"ls_3d_{name}")
+                        key=f"ls_3d_{name}", alt=t("alt.surface_3d", name=side_title(name, cfg, t)))
     st.caption(t("surface.caption_3d"))

@@ -45,7 +45,8 @@ def curves_slot(steps: int, t: Translator) -> Callable[[dict[str, History]], Non
 
     def draw(runs: dict[str, History]) -> None:
         with slot:           # one key per drawing: a key may appear once per run of the script
-            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{next(drawing)}")
+            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{next(drawing)}",
+                        alt=t("alt.training_curves"))
     return draw
 
 
@@ -64,7 +65,8 @@ def paper(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> None:
     st.markdown(t("training.paper.intro"))
     labels = PercentileLabels(t("training.step"), t("training.paper.value"),
                               (t("training.paper.p15"), t("training.paper.p50"), t("training.paper.p85")), names(t))
-    charts.show(percentiles_figure(runs, labels, cfg.steps), key="tr_percentiles")
+    charts.show(percentiles_figure(runs, labels, cfg.steps), key="tr_percentiles",
+                alt=t("alt.training_percentiles"))
     with st.container(border=True):
         st.markdown(t("training.paper.card", steps=cfg.steps, lr=f"{cfg.lr:g}", batch=cfg.batch_size))
 
@@ -87,12 +89,13 @@ def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> 
     st.caption(t("training.dist.at_step", step=int(longest.steps[k])))
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
                                 names(t), t("common.play"), t("common.pause"))
-    charts.show(distributions_figure(runs, labels, active=k), key="tr_dist")
+    charts.show(distributions_figure(runs, labels, active=k), key="tr_dist", alt=t("alt.training_dist"))
     sat = {v: h.saturation.mean(axis=1) for v, h in runs.items()}
     steps = {v: h.steps for v, h in runs.items()}
     act = "relu" if cfg.net.activation == "relu" else "squash"
     lines = LineLabels(t("training.step"), t(f"training.dist.sat_{act}"), names(t), t(f"training.dist.sat_title_{act}"))
-    charts.show(per_variant_lines(steps, sat, lines, percent=True, x_max=cfg.steps), key="tr_saturation")
+    charts.show(per_variant_lines(steps, sat, lines, percent=True, x_max=cfg.steps), key="tr_saturation",
+                alt=t("alt.training_share", title=lines.title))
     return k
 
 
@@ -102,7 +105,8 @@ def boundary(runs: dict[str, History], data_name: str, seed: int, k: int, t: Tra
         return
     st.subheader(t("training.boundary.header"))
     ds = training_cache.dataset(data_name, seed)
-    charts.show(boundary_figure(runs, k, ds.x_val, ds.y_val, names(t)), key="tr_boundary")
+    charts.show(boundary_figure(runs, k, ds.x_val, ds.y_val, names(t)), key="tr_boundary",
+                alt=t("alt.training_boundary"))
     st.caption(t("training.boundary.caption"))
 
 
@@ -120,7 +124,8 @@ def sweeps(configs: dict[str, TrainConfig], data_name: str, t: Translator) -> No
     labels = SweepLabels(t("training.sweep.lr_panel"), t("training.sweep.init_panel"), t("training.ctl.lr"),
                          t("training.ctl.init"), t("training.sweep.loss"), names(t), t("training.sweep.diverged"),
                          t("training.sweep.all_diverged"))
-    charts.show(sweep_figure(SWEEP_LRS, SWEEP_INITS, lr_loss, init_loss, labels), key="tr_sweeps")
+    charts.show(sweep_figure(SWEEP_LRS, SWEEP_INITS, lr_loss, init_loss, labels), key="tr_sweeps",
+                alt=t("alt.training_sweeps"))
     st.caption(t("training.sweep.caption"))
 
 

@@ -32,6 +32,9 @@ def test_page_renders_and_slider_redraws(page, server_url, screenshot_dir, lang,
     wait_idle(page)
     after = chart_data(page, chart, probe)
     assert after != before, "the chart did not redraw after the slider moved"
+    names = page.locator('[data-testid="stPlotlyChart"]').evaluate_all(
+        "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])")
+    assert names and all(role == "figure" and label for role, label in names), names   # for screen readers
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     full_screenshot(page, screenshot_dir / f"{path or 'home'}_{lang}.png")
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
