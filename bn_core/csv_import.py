@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_MB = 5
+MAX_BYTES = MAX_MB * 1024 * 1024
 SUFFIXES = ("csv", "txt", "tsv")   # file types the upload accepts (the content decides, not the name)
 MAX_COLUMNS = 200
 MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "?"}
@@ -87,7 +88,7 @@ def read_csv(data: bytes) -> Table | Refusal:
     if len(data) == 0:
         return Refusal("empty")
     if len(data) > MAX_BYTES:
-        return Refusal("too_big", {"mb": round(len(data) / 1e6, 1), "limit": MAX_BYTES // (1024 * 1024)})
+        return Refusal("too_big", {"mb": round(len(data) / 1e6, 1), "limit": MAX_MB})
     decoded = _decode(data)
     if isinstance(decoded, Refusal):
         return decoded

@@ -165,7 +165,13 @@ class LabFigure(go.Figure):
         self._lab_layout.setdefault("shapes", []).append(expanded(props))
         return self
 
-    def add_annotation(self, **props) -> LabFigure:
+    def add_annotation(self, row: int | None = None, col: int | None = None, **props) -> LabFigure:
+        """As Plotly's: with row/col, xref and yref (default "x", "y"; "x domain" kept as a domain
+        reference) point at that subplot's axes."""
+        if row is not None or col is not None:
+            cell = self._lab_cells[(row or 1, col or 1)][2]    # {"xaxis": "x2", "yaxis": "y2"}
+            for ref, axis in (("xref", cell["xaxis"]), ("yref", cell["yaxis"])):
+                props[ref] = axis + (" domain" if props.get(ref, "").endswith(" domain") else "")
         self._lab_layout.setdefault("annotations", []).append(expanded(props))
         return self
 

@@ -155,7 +155,7 @@ def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: di
         if values is None:   # crosses at 10⁰, mid-panel on a range of ±1 decade, with the note above them
             fig.update_yaxes(type="log", col=col, range=[-1, 1], showticklabels=False)
             fig.add_annotation(text=labels.all_diverged, showarrow=False, x=0.5, y=0.75,
-                               xref=f"x{col if col > 1 else ''} domain", yref=f"y{col if col > 1 else ''} domain")
+                               xref="x domain", yref="y domain", row=1, col=col)
         else:
             fig.update_yaxes(type="log", col=col, **log_ticks(values))
     fig.update_yaxes(title=labels.loss, col=1)

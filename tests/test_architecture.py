@@ -84,7 +84,7 @@ def test_no_user_text_rendered_as_html():
     source = (ROOT / "ui" / "page_css.py").read_text(encoding="utf-8")
     imports = re.findall(r"^(?:from \S+ )?import .+$", source, re.MULTILINE)
     assert imports == ["from __future__ import annotations", "import functools", "import streamlit as st",
-                       "from bn_core.csv_import import MAX_BYTES, SUFFIXES",
+                       "from bn_core.csv_import import MAX_MB, SUFFIXES",
                        "from figures.theme import TEXT, TEXT_SOFT", "from ui.i18n import Translator"]
     for lang in SUPPORTED:
         assert "<" not in page_css.rules(Translator(lang))

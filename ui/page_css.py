@@ -21,16 +21,14 @@ import functools
 
 import streamlit as st
 
-from bn_core.csv_import import MAX_BYTES, SUFFIXES
+from bn_core.csv_import import MAX_MB, SUFFIXES
 from figures.theme import TEXT, TEXT_SOFT
 from ui.i18n import Translator
 
 SOFT_OPACITY = 0.7
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
-UPLOADER_TEXT = {   # Streamlit's text elements -> the catalog key that replaces each
-    f'{UPLOADER} button [data-testid="stMarkdownContainer"] p': "upload.button",
-    '[data-testid="stFileUploaderDropzoneInstructions"] span': "upload.limits",
-}
+UPLOADER_BUTTON = f'{UPLOADER} button [data-testid="stMarkdownContainer"] p'   # Streamlit's "Upload"
+UPLOADER_LIMITS = '[data-testid="stFileUploaderDropzoneInstructions"] span'   # "5MB per file • CSV, ..."
 
 
 def browser_rgb(hex_colour: str) -> str:
@@ -56,12 +54,10 @@ def chart_rules() -> str:
 
 def uploader_rules(t: Translator) -> str:
     """The uploader's own text at size 0, the catalog's in its place (::after keeps its colour)."""
-    words = {"upload.button": t("upload.button"),
-             "upload.limits": t("upload.limits", mb=MAX_BYTES // (1024 * 1024),
-                                types=t("upload.type_separator").join(x.upper() for x in SUFFIXES))}
+    limits = t("upload.limits", mb=MAX_MB, types=t("upload.type_separator").join(x.upper() for x in SUFFIXES))
     return "\n".join(f"{sel} {{ font-size: 0 !important; }}\n"
-                     f"{sel}::after {{ content: {css_string(words[key])}; font-size: 0.875rem; }}"
-                     for sel, key in UPLOADER_TEXT.items())
+                      f"{sel}::after {{ content: {css_string(text)}; font-size: 0.875rem; }}"
+                      for sel, text in ((UPLOADER_BUTTON, t("upload.button")), (UPLOADER_LIMITS, limits)))
 
 
 NARROW_RULES = '[data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; }'

@@ -14,7 +14,7 @@ def upload(t: Translator) -> None:
     st.header(t("upload.header"))
     st.markdown(t("upload.intro"))
     file = st.file_uploader(t("upload.label"), type=list(csv_import.SUFFIXES), key="in_upload",
-                            help=t("upload.help", limit=csv_import.MAX_BYTES // (1024 * 1024)))
+                            help=t("upload.help", limit=csv_import.MAX_MB))
     if file is None:
         return
     result = features_cache.uploaded(file.getvalue())
