@@ -1,7 +1,7 @@
 """Per page, in Chromium: cold load until every chart is drawn, and the p50 time from moving each
-visible slider to a chart being redrawn, next to a trivial one-slider page measured in the same run:
-its slider is moved before the first page and again after each page, and the floor is the median of
-all those moves, so both see the machine in the same state.
+visible slider to a chart being redrawn (and to the last chart being redrawn), next to a trivial
+one-slider page measured in the same run: its slider is moved before the first page and again after
+each page, and the floor is the median of all those moves, so both see the machine in the same state.
 
 Run: python benchmarks/bench_pages.py [--repeats 6] [--pages home inputs ...]. Prints a Markdown table.
 """
@@ -12,6 +12,7 @@ import argparse
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -55,21 +56,28 @@ SIGNATURE = """() => {
   return [...document.querySelectorAll('.js-plotly-plot')].map(g => g._fullData ? JSON.stringify(one(g)) : null);
 }"""
 # Records in window.__changed the first animation frame after the next key press in which some chart
-# that was drawn before shows different data, and sets window.__done (at time window.__doneAt) once the
-# script run that the key press started has finished (the app root's data-test-script-state goes
-# running -> notRunning). On chapter 5 the two differ most: its curves are redrawn while it trains.
-WATCH = """(sig) => { window.__t0 = null; window.__changed = null; window.__ran = false; window.__done = false;
+# that was drawn before shows different data, in window.__last the last frame in which any chart's data
+# (or its being drawn at all) changed, and sets window.__done (at time window.__doneAt) once the script
+# run that the key press started has finished (the app root's data-test-script-state goes running ->
+# notRunning). On chapter 5 they differ most: its curves are redrawn while it trains. Each call stops the
+# previous call's frame loop (window.__gen).
+WATCH = """(sig) => { const gen = window.__gen = (window.__gen || 0) + 1;
+  window.__t0 = null; window.__changed = null; window.__last = null; window.__ran = false; window.__done = false;
   const before = sig(), app = document.querySelector('[data-testid="stApp"]');
+  let prev = JSON.stringify(before);
   const obs = new MutationObserver(() => { const state = app.getAttribute('data-test-script-state');
     if (state === 'running') window.__ran = true;
     else if (window.__ran) { window.__done = true; window.__doneAt = performance.now(); obs.disconnect(); } });
   obs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
   document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, {capture: true, once: true});
-  const tick = () => { const now = sig();
-    if (window.__t0 !== null && now.some((v, i) => v !== null && before[i] != null && v !== before[i])) {
-      window.__changed = performance.now(); return; }
-    if (!window.__stop) requestAnimationFrame(tick); };
-  window.__stop = false; requestAnimationFrame(tick); }"""
+  const tick = () => { if (window.__gen !== gen) return;
+    const now = sig(), flat = JSON.stringify(now);
+    if (window.__t0 !== null) {
+      if (window.__changed === null && now.some((v, i) => v !== null && before[i] != null && v !== before[i]))
+        window.__changed = performance.now();
+      if (flat !== prev) window.__last = performance.now(); }
+    prev = flat; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); }"""
 # the run has finished, or the key press started none within 3 s (the slider was at its end)
 FINISHED = "() => window.__done || (!window.__ran && window.__t0 !== null && performance.now() - window.__t0 > 3000)"
 
@@ -86,11 +94,19 @@ def settle(page) -> None:
         page.wait_for_timeout(300)
 
 
-def _timed_moves(page, thumb, repeats: int) -> list[tuple[float, float]] | None:
-    """`repeats` one-step moves of one slider (down once it reaches its maximum), each timed in the page
-    from the key press to the first frame in which any chart shows new data, and to the end of the
-    script run it started; None if a move that ran the script changed no chart."""
-    times: list[tuple[float, float]] = []
+@dataclass(frozen=True)
+class Move:
+    """One timed slider move, in seconds from the key press: the first frame in which a chart shows new
+    data, the last frame in which any chart changed, and the end of the script run it started."""
+    first: float
+    last: float
+    finished: float
+
+
+def _timed_moves(page, thumb, repeats: int) -> list[Move] | None:
+    """`repeats` one-step moves of one slider (down once it reaches its maximum), each timed in the page;
+    None if a move that ran the script changed no chart."""
+    times: list[Move] = []
     up, flipped = True, False
     while len(times) < repeats:
         page.evaluate(f"() => ({WATCH})({SIGNATURE})")
@@ -98,12 +114,13 @@ def _timed_moves(page, thumb, repeats: int) -> list[tuple[float, float]] | None:
         thumb.press("ArrowRight" if up else "ArrowLeft")
         page.wait_for_function(FINISHED, timeout=180_000)
         settle(page)
-        changed, finished = page.evaluate(
-            "() => { window.__stop = true; return window.__changed && window.__t0 ? "
-            "[window.__changed - window.__t0, window.__doneAt - window.__t0] : [null, null]; }")
+        first, last, finished = page.evaluate(
+            "() => { window.__gen++; const t0 = window.__t0; return window.__changed && t0 ? "
+            "[window.__changed - t0, Math.max(window.__last, window.__changed) - t0, window.__doneAt - t0]"
+            " : [null, null, null]; }")
         ran = page.evaluate("() => window.__ran")
-        if changed is not None:
-            times.append((changed / 1000, (finished if finished is not None else changed) / 1000))
+        if first is not None:
+            times.append(Move(first / 1000, last / 1000, (finished if finished is not None else first) / 1000))
         elif not ran and not flipped:      # at the end of its range: go the other way
             up, flipped = False, True
         else:
@@ -118,7 +135,7 @@ def open_page(browser, url: str):
     return page
 
 
-def every_slider(browser, url: str, repeats: int) -> dict[str, list[tuple[float, float]] | None]:
+def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None]:
     """For each visible slider on the page: `repeats` timed one-step moves in one direction, so each move
     asks for a view not computed before. None for a slider that changes no chart (it drives text or
     tables)."""
@@ -126,7 +143,7 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[tuple[float,
     sliders = page.locator('[data-testid="stSlider"]')
     names = [sliders.nth(i).inner_text().split("\n")[0].strip() for i in range(sliders.count())
              if sliders.nth(i).get_by_role("slider").first.is_visible()]
-    out: dict[str, list[float] | None] = {}
+    out: dict[str, list[Move] | None] = {}
     for name in names:    # by label: moving one slider can add or remove others (features D adds γ/β)
         thumb = sliders.filter(has=page.get_by_text(name, exact=True)).first.get_by_role("slider").first
         if thumb.is_visible():
@@ -137,7 +154,7 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[tuple[float,
 
 def floor_moves(page, repeats: int) -> list[float]:
     """Timed moves (to the redraw) of the trivial page's one slider (kept open between the app's pages)."""
-    return [changed for changed, _ in _timed_moves(page, page.get_by_role("slider").first, repeats) or []]
+    return [m.first for m in _timed_moves(page, page.get_by_role("slider").first, repeats) or []]
 
 
 def main() -> None:
@@ -163,11 +180,13 @@ def main() -> None:
                 timed = {k: v for k, v in per.items() if v}
                 if not timed:
                     raise SystemExit(f"{path or 'home'}: no slider changed a chart ({sorted(per)})")
-                p50 = statistics.median(x for v in timed.values() for x, _ in v)
-                done = statistics.median(d for v in timed.values() for _, d in v)
-                redraw = {k: statistics.median(x for x, _ in v) for k, v in timed.items()}
+                moves = [m for v in timed.values() for m in v]
+                p50 = statistics.median(m.first for m in moves)
+                last = statistics.median(m.last for m in moves)
+                done = statistics.median(m.finished for m in moves)
+                redraw = {k: statistics.median(m.first for m in v) for k, v in timed.items()}
                 slow = max(redraw, key=redraw.get)
-                rows.append((path or "home", first, warm, len(timed), p50, done, slow, redraw[slow]))
+                rows.append((path or "home", first, warm, len(timed), p50, last, done, slow, redraw[slow]))
                 detail += [(path or "home", k, redraw.get(k)) for k in per]
         browser.close()
     floor = statistics.median(floors)
@@ -175,11 +194,11 @@ def main() -> None:
     print(f"trivial one-slider page: cold load {floor_cold:.2f} s, slider→redraw p50 {floor * 1000:.0f} ms "
           f"({len(floors)} moves between the pages; p10 {lo * 1000:.0f}, p90 {hi * 1000:.0f} ms)")
     print("| page | first load (s) | load, warm caches (s) | sliders | slider→redraw p50 (ms) | ÷ trivial page | "
-          "slider→run finished p50 (ms) | slowest slider (p50 ms) |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, first, warm, n, p50, done, slow, slow_ms in rows:
+          "slider→last chart redrawn p50 (ms) | slider→run finished p50 (ms) | slowest slider (p50 ms) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, first, warm, n, p50, last, done, slow, slow_ms in rows:
         print(f"| {name} | {first:.2f} | {warm:.2f} | {n} | {p50 * 1000:.0f} | {p50 / floor:.2f}× | "
-              f"{done * 1000:.0f} | {slow} ({slow_ms * 1000:.0f}) |")
+              f"{last * 1000:.0f} | {done * 1000:.0f} | {slow} ({slow_ms * 1000:.0f}) |")
     print()
     for name, k, ms in detail:
         print(f"{name:14s} {k[:40]:40s} " + (f"{ms * 1000:6.0f} ms" if ms is not None else "  (changes no chart)"))

@@ -66,7 +66,7 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
                 await thumb.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
                 try:
                     await page.wait_for_function(FINISHED, timeout=90_000)
-                    changed = await page.evaluate("() => { window.__stop = true; return window.__changed && "
+                    changed = await page.evaluate("() => { window.__gen++; return window.__changed && "
                                                   "window.__t0 ? window.__changed - window.__t0 : null; }")
                     if changed is not None:  # else: a slider that drives no chart
                         latencies.append(changed / 1000)
