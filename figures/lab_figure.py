@@ -175,6 +175,12 @@ class LabFigure(go.Figure):
         self._lab_layout.setdefault("annotations", []).append(expanded(props))
         return self
 
+    def relaid(self, layout: dict) -> LabFigure:
+        """The same traces and frames (shared, not copied) under another layout."""
+        out = LabFigure(layout={})
+        out._lab_data, out._lab_layout, out._lab_frames = self._lab_data, layout, self._lab_frames
+        return out
+
     def spec(self) -> dict:
         """The figure as plotly.js reads it, arrays unpacked: data, layout and, if any, frames."""
         res = {"data": self._lab_data, "layout": self._lab_layout}

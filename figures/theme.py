@@ -48,6 +48,9 @@ PLOT_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "batch-norm-lab"},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+# On a phone the mode bar is always shown (touch screens have no hover) and covers the legend; pinch
+# zoom and double-tap reset do its work there.
+PHONE_PLOT_CONFIG = {**PLOT_CONFIG, "displayModeBar": False}
 
 
 def series_colour(i: int) -> str:

@@ -1,0 +1,91 @@
+"""A figure laid out for a phone: panels in a column, and room for a legend or title that wraps.
+
+A phone shows a chart ~360 px wide. A row of panels becomes a column (`figures.stacking`); a legend
+above the plot wraps onto more rows there and a long title runs out of the chart, and the fixed top
+margin (`figures.theme.style`) had room for one row of each: the legend's extra rows covered the title
+or were cut off at the top. Both are measured here with an estimate of their text's width, and the
+top margin grows by what they need; the plot area keeps its height."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from .lab_figure import LabFigure
+from .stacking import stacked
+
+WIDTH_PX = 340          # a chart on a 360–390 px phone screen, less the page's padding
+LINE_PX = 22            # one more line of title (16 px)
+LEGEND_ROW_PX = 30      # one more row of legend: 19 px for lines, up to 29 px with marker symbols
+SYMBOL_PX = 46          # a legend entry's line/marker sample and the gap after the entry
+_TAG = re.compile(r"<[^>]+>")
+
+
+def text_px(text: str, size: float) -> float:
+    """Estimated width of `text` at font `size` px: a Latin character ~0.58 em, a CJK one 1 em."""
+    plain = _TAG.sub("", text)
+    return sum(size if ord(c) >= 0x2E80 else 0.58 * size for c in plain)
+
+
+def legend_rows(layout: dict, data: list[dict], width: float) -> int:
+    """Rows a horizontal legend of these traces takes in `width` px (0 when no legend is shown)."""
+    legend = layout.get("legend", {})
+    if layout.get("showlegend") is False or legend.get("orientation") != "h":
+        return 0
+    size = legend.get("font", {}).get("size", 12)
+    entries = [t["name"] for t in data if t.get("name") and t.get("showlegend", True)]
+    if len(entries) < 2 and layout.get("showlegend") is not True:
+        return 0                     # Plotly shows no legend for a single trace
+    rows, used = 1, 0.0
+    for name in entries:
+        w = SYMBOL_PX + text_px(name, size)
+        if used and used + w > width:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
+def legend_px(rows: int) -> int:
+    """Height budget of a legend of `rows` rows: the first has the room `figures.theme.style` leaves
+    (a title line's), each further row LEGEND_ROW_PX."""
+    return LINE_PX + (rows - 1) * LEGEND_ROW_PX if rows else 0
+
+
+def title_lines(text: str, size: float, width: float) -> list[str]:
+    """`text` broken at spaces (or between CJK characters) into lines of at most `width` px."""
+    lines, line = [], ""
+    tokens = re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text)
+    for token in tokens:
+        if line and text_px(line + token.rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def for_phone(fig: LabFigure) -> LabFigure:
+    """`fig` as a phone shows it best (a new figure when anything changes; `fig` is unchanged)."""
+    fig = stacked(fig)
+    layout = fig.layout
+    margin = layout.get("margin", {})
+    legend = layout.get("legend", {})
+    plot_w = WIDTH_PX - margin.get("l", 80) - margin.get("r", 80)
+    width = plot_w * (1 - legend.get("x", 0)) + margin.get("r", 80)     # from the legend's left edge
+    above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
+    extra_legend = (max(legend_rows(layout, fig.data, width) - 1, 0) * LEGEND_ROW_PX) if above else 0
+    title = layout.get("title", {})
+    size = title.get("font", {}).get("size", 16)
+    lines = title_lines(title["text"], size, WIDTH_PX - 10) if title.get("text") else []
+    # plotly.js lifts a title of several lines ~0.7 em above its anchor: pad it down by 0.9 em
+    shift = round(0.9 * size) if len(lines) > 1 else 0
+    extra_title = max(len(lines) - 1, 0) * LINE_PX + shift
+    if not extra_legend and not extra_title:
+        return fig
+    new = copy.deepcopy(layout)
+    new["margin"]["t"] = margin.get("t", 100) + extra_legend + extra_title
+    new["height"] = layout.get("height", 450) + extra_legend + extra_title
+    if lines:     # pinned to the top, so the legend's rows grow towards it, not into it
+        new["title"].update(text="<br>".join(lines), y=1, yref="container", yanchor="top")
+        new["title"]["pad"] = {**new["title"].get("pad", {}), "t": 8 + shift}
+    return fig.relaid(new)

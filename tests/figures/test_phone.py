@@ -1,0 +1,79 @@
+"""Phone layout: a legend that wraps and a title too long for ~340 px get rows of their own above the
+plot, and the plot area keeps its height."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from figures.lab_figure import LabFigure
+from figures.phone import LINE_PX, WIDTH_PX, for_phone, legend_px, legend_rows, text_px, title_lines
+from figures.theme import style
+
+LONG_TITLE = "Share of saturated activations (sigmoid below 0.01 or above 0.99), averaged over the layers"
+ZH_TITLE = "饱和激活的占比（sigmoid 低于 0.01 或高于 0.99，|tanh| 高于 0.99），各层平均"
+
+
+def lines_figure(names: list[str], title: str | None = None) -> LabFigure:
+    fig = LabFigure([{"type": "scatter", "x": [0, 1], "y": [i, i + 1], "name": n} for i, n in enumerate(names)])
+    return style(fig, height=300, title=title)
+
+
+def plot_px(layout: dict) -> float:
+    return layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+
+
+def test_text_width_counts_chinese_characters_wider_and_ignores_markup():
+    assert text_px("中文", 12) > text_px("ab", 12) > 0
+    assert text_px("<b>ab</b><br>", 12) == text_px("ab", 12)
+
+
+@pytest.mark.parametrize(("names", "width", "rows"), [
+    (["a", "b"], 300, 1),
+    (["no BN", "BN before the activation"], 260, 2),
+    (["no BN", "BN before the activation", "BN after the activation"], 260, 3),
+    (["only one"], 300, 0),                                # Plotly shows no legend for one trace
+])
+def test_legend_rows_wrap_entries_that_do_not_fit(names, width, rows):
+    fig = lines_figure(names)
+    assert legend_rows(fig.layout, fig.data, width) == rows
+
+
+def test_hidden_legends_take_no_rows():
+    fig = lines_figure(["a", "b"]).update_layout(showlegend=False)
+    assert legend_rows(fig.layout, fig.data, 300) == 0
+    fig = lines_figure(["a", "b"])
+    for trace in fig.data:
+        trace["showlegend"] = False
+    assert legend_rows(fig.layout, fig.data, 300) == 0
+
+
+@pytest.mark.parametrize("title", [LONG_TITLE, ZH_TITLE, "short"])
+def test_title_lines_fit_the_width_and_keep_every_character_in_order(title):
+    lines = title_lines(title, 16, WIDTH_PX - 10)
+    assert all(line and text_px(line, 16) <= WIDTH_PX - 10 for line in lines)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert len(lines) == 1 if title == "short" else len(lines) >= 2
+
+
+def test_a_wrapping_legend_and_long_title_get_room_and_the_plot_keeps_its_height():
+    fig = lines_figure(["no BN", "BN before the activation", "BN after the activation"], title=LONG_TITLE)
+    before = copy.deepcopy(fig.layout)
+    out = for_phone(fig)
+    assert fig.layout == before and out.data is fig.data
+    layout = out.layout
+    lines = layout["title"]["text"].split("<br>")
+    rows = legend_rows(layout, out.data, WIDTH_PX - layout["margin"]["l"])
+    assert len(lines) >= 2 and rows >= 2
+    assert plot_px(layout) == plot_px(before)
+    title_block = layout["title"]["pad"]["t"] + len(lines) * LINE_PX
+    legend_block = (layout["legend"]["y"] - 1) * plot_px(layout) + legend_px(rows)
+    assert layout["margin"]["t"] >= title_block + legend_block       # both fit above the plot
+    assert layout["title"]["yref"] == "container" and layout["title"]["yanchor"] == "top"
+    out.to_plotly()
+
+
+def test_a_figure_that_fits_a_phone_is_sent_as_it_is():
+    fig = lines_figure(["a", "b"], title="short")
+    assert for_phone(fig) is fig
