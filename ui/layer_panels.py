@@ -9,7 +9,7 @@ from figures.diagram import where_bn_sits as diagram_figure
 from figures.five_steps import five_steps_animation
 from figures.heatmap import batch_heatmap
 
-from . import cache, charts, controls, labels
+from . import cache, charts, controls, device, labels
 from .cache import LayerConfig
 from .i18n import Translator
 from .stepper import stepper
@@ -34,15 +34,15 @@ RUNNING_FORMULAS = {
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _diagram(diagram_labels: labels.DiagramLabels):
-    """The diagram depends on the language only: built once per language (~15 ms a build) and shared;
-    nothing changes a figure after it is built."""
-    return diagram_figure(diagram_labels)
+def _diagram(diagram_labels: labels.DiagramLabels, vertical: bool):
+    """The diagram depends on the language and the screen only: built once per language and layout
+    (~15 ms a build) and shared; nothing changes a figure after it is built."""
+    return diagram_figure(diagram_labels, vertical=vertical)
 
 
 def where_bn_sits(t: Translator) -> None:
     st.subheader(t("layer.where.header"))
-    charts.show(_diagram(labels.diagram(t)), key="layer_diagram", alt=t("alt.layer_diagram"))
+    charts.show(_diagram(labels.diagram(t), device.is_phone()), key="layer_diagram", alt=t("alt.layer_diagram"))
     st.markdown(t("layer.where.body"))
 
 

@@ -12,7 +12,8 @@ font, size and colour. The words come from the i18n catalogs, never from a user.
 
 On a narrow page (a projector at 1024 px, a phone) a table wider than its column ran over the next
 column; it now scrolls sideways in place. (Formulas are set on several lines where they were long:
-KaTeX's hidden MathML overflows a formula by ~2 px, so a scrolling formula always showed a bar.)
+KaTeX's hidden MathML overflows a formula by ~2 px, so a scrolling formula always showed a bar. On a
+phone, whose scroll bars show only while scrolling, a formula wider than the screen scrolls.)
 """
 
 from __future__ import annotations
@@ -61,10 +62,13 @@ def uploader_rules(t: Translator) -> str:
 
 
 NARROW_RULES = '[data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; }'
+# On a phone a long formula scrolls sideways instead of being cut off (phones' scroll bars show only
+# while scrolling, so KaTeX's ~2 px MathML overflow draws no bar there).
+PHONE_RULES = "@media (max-width: 640px) { .katex-display { overflow-x: auto; overflow-y: hidden; } }"
 
 
 def rules(t: Translator) -> str:
-    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES))
+    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES, PHONE_RULES))
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,0 +1,78 @@
+"""Every page on a phone (an Android Chrome at 390 px), in both languages: each chart's panels in a
+column at the full width, its title and legend inside the chart and clear of each other and of the
+plot, no mode bar over the legend, nothing cut short, nothing wider than the screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import EXCEPTION, wait_idle
+from tests.e2e.test_narrow import CUT_TEXT, OVERLAPS, PATHS
+from tests.user_agents import ANDROID
+
+WIDTH = 390
+
+# Per chart: its width, title and legend boxes (px from the chart's top-left), the plot area's top,
+# whether the legend sits above the plot, the x domains of its axes, and whether a mode bar is drawn.
+CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {
+  const svg = g.querySelector('svg.main-svg').getBoundingClientRect();
+  const rel = e => { if (!e) return null; const b = e.getBoundingClientRect();
+    return b.height ? {top: b.top - svg.top, bottom: b.bottom - svg.top} : null; };
+  const L = g._fullLayout;
+  return {alt: g.closest('[aria-label]') && g.closest('[aria-label]').getAttribute('aria-label'),
+          width: svg.width, title: rel(g.querySelector('.gtitle')), legend: rel(g.querySelector('.legend')),
+          plotTop: L._size.t, legendAbove: !!L.legend && L.legend.y >= 1 && L.legend.yanchor === 'bottom',
+          xDomains: Object.keys(L).filter(k => /^xaxis\\d*$/.test(k)).map(k => L[k].domain),
+          modebar: !!g.querySelector('.modebar-container .modebar')}; })"""
+
+# tables and formulas wider than their block that neither they nor their block scroll
+SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [data-testid="stMain"] .katex-display')]
+  .filter(e => {
+    const block = e.closest('[data-testid="stMarkdownContainer"]');
+    const scrolls = x => getComputedStyle(x).overflowX === 'auto';
+    return !scrolls(block) && !scrolls(e) && e.scrollWidth > block.clientWidth + 3;
+  }).map(e => e.textContent.trim().slice(0, 40))"""
+
+PAGE_WIDTH = """() => document.querySelector('[data-testid="stMain"]').scrollWidth"""
+
+
+def chart_faults(chart: dict) -> list[str]:
+    faults = []
+    if chart["width"] > WIDTH:
+        faults.append("wider than the screen")
+    if any(d != [0, 1] for d in chart["xDomains"]):
+        faults.append(f"panels side by side {chart['xDomains']}")
+    if chart["modebar"]:
+        faults.append("mode bar shown")
+    title, legend = chart["title"], chart["legend"]
+    if title and title["top"] < -1:
+        faults.append(f"title cut at the top {title}")
+    if legend and chart["legendAbove"]:
+        if legend["top"] < -1:
+            faults.append(f"legend cut at the top {legend}")
+        if legend["bottom"] > chart["plotTop"] + 2:
+            faults.append(f"legend over the plot {legend} (plot top {chart['plotTop']})")
+        if title and title["bottom"] > legend["top"] + 1:
+            faults.append(f"title {title} over the legend {legend}")
+    return faults
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PATHS)
+def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(browser, server_url, lang, path):
+    context = browser.new_context(viewport={"width": WIDTH, "height": 844}, user_agent=ANDROID, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server_url}/{path}?lang={lang}")
+        wait_idle(page)
+        page.wait_for_timeout(500)
+        charts = page.evaluate(CHARTS)
+        assert charts
+        assert {c["alt"]: f for c in charts if (f := chart_faults(c))} == {}
+        assert page.evaluate(CUT_TEXT) == []
+        assert page.evaluate(OVERLAPS) == []
+        assert page.evaluate(SPILLS) == []
+        assert page.evaluate(PAGE_WIDTH) <= WIDTH
+        assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    finally:
+        context.close()
