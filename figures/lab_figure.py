@@ -175,10 +175,11 @@ class LabFigure(go.Figure):
         self._lab_layout.setdefault("annotations", []).append(expanded(props))
         return self
 
-    def relaid(self, layout: dict) -> LabFigure:
-        """The same traces and frames (shared, not copied) under another layout."""
+    def relaid(self, layout: dict, data: list[dict] | None = None) -> LabFigure:
+        """The same frames and traces (or `data`; shared, not copied) under another layout."""
         out = LabFigure(layout={})
-        out._lab_data, out._lab_layout, out._lab_frames = self._lab_data, layout, self._lab_frames
+        out._lab_data = self._lab_data if data is None else data
+        out._lab_layout, out._lab_frames = layout, self._lab_frames
         return out
 
     def spec(self) -> dict:

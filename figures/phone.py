@@ -1,10 +1,12 @@
-"""A figure laid out for a phone: panels in a column, and room for a legend or title that wraps.
+"""A figure laid out for a phone: panels in a column, colour bars above the plot, and room for a
+legend or title that wraps.
 
 A phone shows a chart ~360 px wide. A row of panels becomes a column (`figures.stacking`); a legend
 above the plot wraps onto more rows there and a long title runs out of the chart, and the fixed top
 margin (`figures.theme.style`) had room for one row of each: the legend's extra rows covered the title
 or were cut off at the top. Both are measured here with an estimate of their text's width, and the
-top margin grows by what they need; the plot area keeps its height."""
+top margin grows by what they need; the plot area keeps its height. A colour bar at the right took a
+third of the width (a contour plot, square, shrank to ~190 px); it lies above the plot instead."""
 
 from __future__ import annotations
 
@@ -13,10 +15,15 @@ import re
 
 from .lab_figure import LabFigure
 from .stacking import stacked
+from .theme import SCALED_TYPES
 
 WIDTH_PX = 340          # a chart on a 360–390 px phone screen, less the page's padding
 LINE_PX = 22            # one more line of title (16 px)
 LEGEND_ROW_PX = 30      # one more row of legend: 19 px for lines, up to 29 px with marker symbols
+COLOUR_BAR_PX = 64      # a horizontal colour bar above the plot: its title, the bar, its tick labels
+BAR_GAP_PX = 8          # between that bar's tick labels and the plot
+BAR_PX = 32             # the bar (12 px) and its tick labels
+RIGHT_MARGIN_PX = 20    # the right margin once the colour bar has left it
 SYMBOL_PX = 46          # a legend entry's line/marker sample and the gap after the entry
 _TAG = re.compile(r"<[^>]+>")
 
@@ -64,28 +71,74 @@ def title_lines(text: str, size: float, width: float) -> list[str]:
     return [*lines, line.rstrip()] if line.strip() else lines
 
 
+def colour_bar_above(data: list[dict], layout: dict) -> tuple[list[dict], list[dict], int]:
+    """Traces whose vertical colour bar took 110 px of a ~340 px width (`figures.theme`), with the bar
+    laid horizontally just above the plot instead; the bar's title as annotations above it (plotly.js
+    lifts the figure's title by the height of a horizontal bar's own title, out of the chart); and the
+    pixels they need. (data, [], 0) if no trace has a colour bar."""
+    plot = plot_px(layout)
+    out, notes = [], []
+    for trace in data:
+        if trace.get("type") in SCALED_TYPES and trace.get("showscale") is not False:
+            bar = copy.deepcopy(trace.get("colorbar", {}))
+            title = bar.pop("title", {}).get("text")
+            bar.update(orientation="h", x=0.5, xanchor="center", len=1, lenmode="fraction", thickness=12,
+                       y=1 + BAR_GAP_PX / plot, yanchor="bottom", ypad=0)
+            trace = {**trace, "colorbar": bar}
+            if title:
+                notes.append({"text": title, "xref": "paper", "yref": "paper", "x": 0.5, "xanchor": "center",
+                              "y": 1 + (BAR_GAP_PX + BAR_PX) / plot, "yanchor": "bottom", "showarrow": False,
+                              "font": {"size": 13}})
+        out.append(trace)
+    if len(out) == len(data) and all(a is b for a, b in zip(out, data, strict=True)):
+        return data, [], 0
+    return out, notes, COLOUR_BAR_PX
+
+
 def for_phone(fig: LabFigure) -> LabFigure:
     """`fig` as a phone shows it best (a new figure when anything changes; `fig` is unchanged)."""
     fig = stacked(fig)
     layout = fig.layout
     margin = layout.get("margin", {})
+    data, bar_notes, bar = colour_bar_above(fig.data, layout)
+    right = RIGHT_MARGIN_PX if bar else margin.get("r", 80)
     legend = layout.get("legend", {})
-    plot_w = WIDTH_PX - margin.get("l", 80) - margin.get("r", 80)
-    width = plot_w * (1 - legend.get("x", 0)) + margin.get("r", 80)     # from the legend's left edge
+    plot_w = WIDTH_PX - margin.get("l", 80) - right
+    width = plot_w * (1 - legend.get("x", 0)) + right                   # from the legend's left edge
     above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
-    extra_legend = (max(legend_rows(layout, fig.data, width) - 1, 0) * LEGEND_ROW_PX) if above else 0
+    extra_legend = (max(legend_rows(layout, data, width) - 1, 0) * LEGEND_ROW_PX) if above else 0
     title = layout.get("title", {})
     size = title.get("font", {}).get("size", 16)
     lines = title_lines(title["text"], size, WIDTH_PX - 10) if title.get("text") else []
     # plotly.js lifts a title of several lines ~0.7 em above its anchor: pad it down by 0.9 em
     shift = round(0.9 * size) if len(lines) > 1 else 0
     extra_title = max(len(lines) - 1, 0) * LINE_PX + shift
-    if not extra_legend and not extra_title:
+    grow = extra_legend + extra_title + bar
+    if not grow:
         return fig
     new = copy.deepcopy(layout)
-    new["margin"]["t"] = margin.get("t", 100) + extra_legend + extra_title
-    new["height"] = layout.get("height", 450) + extra_legend + extra_title
-    if lines:     # pinned to the top, so the legend's rows grow towards it, not into it
+    new["margin"]["t"] = margin.get("t", 100) + grow
+    new["margin"]["r"] = right
+    new["height"] = layout.get("height", 450) + grow
+    if bar_notes:
+        new["annotations"] = [*new.get("annotations", []), *bar_notes]
+    if bar and above:                 # the legend moves up over the colour bar, at the same distance
+        new["legend"]["y"] = legend["y"] + bar / plot_px(new)
+    if lines and bar:
+        # plotly.js lifts a figure title out of the chart when a horizontal colour bar sits at the top:
+        # the title becomes an annotation at the same place, pixel-positioned from the plot's corner
+        title = new.pop("title")
+        new["annotations"] = [*new.get("annotations", []), {
+            "text": "<br>".join(lines), "font": title.get("font", {}), "showarrow": False, "align": "left",
+            "xref": "paper", "x": 0, "xanchor": "left", "xshift": title.get("pad", {}).get("l", 0) - new["margin"]["l"],
+            "yref": "paper", "y": 1 + (new["margin"]["t"] - 8) / plot_px(new), "yanchor": "top"}]
+    elif lines:   # pinned to the top, so what grows above the plot grows towards it, not into it
         new["title"].update(text="<br>".join(lines), y=1, yref="container", yanchor="top")
         new["title"]["pad"] = {**new["title"].get("pad", {}), "t": 8 + shift}
-    return fig.relaid(new)
+    return fig.relaid(new, data=data)
+
+
+def plot_px(layout: dict) -> float:
+    """The plot area's height in px (fixed margins: `figures.theme.style`)."""
+    margin = layout.get("margin", {})
+    return layout.get("height", 450) - margin.get("t", 100) - margin.get("b", 80)

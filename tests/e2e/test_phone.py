@@ -1,6 +1,6 @@
 """Every page on a phone (an Android Chrome at 390 px), in both languages: each chart's panels in a
-column at the full width, its title and legend inside the chart and clear of each other and of the
-plot, no mode bar over the legend, nothing cut short, nothing wider than the screen."""
+column at the full width, its title, legend and colour bar inside the chart and clear of each other
+and of the plot, no mode bar over the legend, nothing cut short, nothing wider than the screen."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from tests.user_agents import ANDROID
 
 WIDTH = 390
 
-# Per chart: its width, title and legend boxes (px from the chart's top-left), the plot area's top,
-# whether the legend sits above the plot, the x domains of its axes, and whether a mode bar is drawn.
+# Per chart: its width, title, legend, colour bar and annotation boxes (px from the chart's top-left),
+# the plot area's top, whether the legend sits above the plot, the x domains of its axes, and whether a
+# mode bar is drawn.
 CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {
   const svg = g.querySelector('svg.main-svg').getBoundingClientRect();
   const rel = e => { if (!e) return null; const b = e.getBoundingClientRect();
@@ -21,6 +22,7 @@ CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {
   const L = g._fullLayout;
   return {alt: g.closest('[aria-label]') && g.closest('[aria-label]').getAttribute('aria-label'),
           width: svg.width, title: rel(g.querySelector('.gtitle')), legend: rel(g.querySelector('.legend')),
+          bar: rel(g.querySelector('.colorbar')), notes: [...g.querySelectorAll('.annotation')].map(rel),
           plotTop: L._size.t, legendAbove: !!L.legend && L.legend.y >= 1 && L.legend.yanchor === 'bottom',
           xDomains: Object.keys(L).filter(k => /^xaxis\\d*$/.test(k)).map(k => L[k].domain),
           modebar: !!g.querySelector('.modebar-container .modebar')}; })"""
@@ -54,6 +56,14 @@ def chart_faults(chart: dict) -> list[str]:
             faults.append(f"legend over the plot {legend} (plot top {chart['plotTop']})")
         if title and title["bottom"] > legend["top"] + 1:
             faults.append(f"title {title} over the legend {legend}")
+    if any(n and n["top"] < -1 for n in chart["notes"]):
+        faults.append(f"annotation cut at the top {chart['notes']}")
+    bar = chart["bar"]
+    if bar and chart["xDomains"]:      # a 2-D chart's colour bar lies above the plot, below the title
+        if bar["top"] < -1 or bar["bottom"] > chart["plotTop"] + 2:
+            faults.append(f"colour bar {bar} not between the top and the plot (plot top {chart['plotTop']})")
+        if title and title["bottom"] > bar["top"] + 1:
+            faults.append(f"title {title} over the colour bar {bar}")
     return faults
 
 

@@ -8,7 +8,7 @@ import copy
 import pytest
 
 from figures.lab_figure import LabFigure
-from figures.phone import LINE_PX, WIDTH_PX, for_phone, legend_px, legend_rows, text_px, title_lines
+from figures.phone import COLOUR_BAR_PX, LINE_PX, WIDTH_PX, for_phone, legend_px, legend_rows, text_px, title_lines
 from figures.theme import style
 
 LONG_TITLE = "Share of saturated activations (sigmoid below 0.01 or above 0.99), averaged over the layers"
@@ -77,3 +77,23 @@ def test_a_wrapping_legend_and_long_title_get_room_and_the_plot_keeps_its_height
 def test_a_figure_that_fits_a_phone_is_sent_as_it_is():
     fig = lines_figure(["a", "b"], title="short")
     assert for_phone(fig) is fig
+
+
+def test_a_colour_bar_lies_above_the_plot_and_gives_its_width_back():
+    heatmap = {"type": "heatmap", "z": [[1, 2], [3, 4]], "colorbar": {"title": {"text": "log10", "side": "right"}}}
+    fig = style(LabFigure(heatmap), height=400, title="A contour plot")
+    before = copy.deepcopy(fig.spec())
+    out = for_phone(fig)
+    assert fig.spec() == before                                          # the original is left as it was
+    bar = out.data[0]["colorbar"]
+    assert bar["orientation"] == "h" and bar["yanchor"] == "bottom" and bar["y"] > 1
+    assert "title" not in bar                                            # plotly.js would lift the figure title
+    note = next(a for a in out.layout["annotations"] if a["text"] == "log10")  # the bar's title, above it
+    assert note["yref"] == "paper" and note["y"] > bar["y"]
+    title = next(a for a in out.layout["annotations"] if a["text"] == "A contour plot")   # and the figure's
+    assert "title" not in out.layout and title["yanchor"] == "top" and title["y"] > note["y"]
+    assert (title["y"] - 1) * plot_px(out.layout) <= out.layout["margin"]["t"]            # inside the chart
+    assert out.layout["margin"]["r"] < fig.layout["margin"]["r"]       # its width goes to the plot
+    assert plot_px(out.layout) == plot_px(fig.layout)
+    assert out.layout["margin"]["t"] >= fig.layout["margin"]["t"] + COLOUR_BAR_PX
+    out.to_plotly()
