@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import statistics
 import sys
 import time
@@ -23,6 +24,16 @@ from benchmarks.bench_pages import FINISHED, PAGES, SIGNATURE, WATCH
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit
 
 EXCEPTION = '[data-testid="stException"]'
+REDRAW_WAIT_MS = 10_000
+
+
+async def redraw_after(page) -> float | None:
+    """ms from the key press to the first redraw, waiting up to REDRAW_WAIT_MS past the end of the run
+    (a loaded browser often draws after the run has finished); None if no chart changed by then."""
+    with contextlib.suppress(Exception):    # Playwright's timeout: no chart changed in time
+        await page.wait_for_function("() => window.__changed !== null", timeout=REDRAW_WAIT_MS)
+    return await page.evaluate("() => { window.__gen++; return window.__changed && window.__t0 ? "
+                               "window.__changed - window.__t0 : null; }")
 
 
 async def session(browser, base: str, clock: dict, k: int, latencies: list, errors: list,
@@ -66,12 +77,12 @@ async def session(browser, base: str, clock: dict, k: int, latencies: list, erro
                 await thumb.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
                 try:
                     await page.wait_for_function(FINISHED, timeout=90_000)
-                    changed = await page.evaluate("() => { window.__gen++; return window.__changed && "
-                                                  "window.__t0 ? window.__changed - window.__t0 : null; }")
-                    if changed is not None:  # else: a slider that drives no chart
-                        latencies.append(changed / 1000)
                 except Exception:  # no answer within 90 s
                     timeouts.append("slider")
+                else:
+                    changed = await redraw_after(page)
+                    if changed is not None:  # else: a slider that drives no chart
+                        latencies.append(changed / 1000)
                 actions += 1
             errors.append(await page.locator(EXCEPTION).count())
     finally:
