@@ -63,8 +63,10 @@ def uploader_rules(t: Translator) -> str:
 
 NARROW_RULES = '[data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; }'
 # On a phone a long formula scrolls sideways instead of being cut off (phones' scroll bars show only
-# while scrolling, so KaTeX's ~2 px MathML overflow draws no bar there).
-PHONE_RULES = "@media (max-width: 640px) { .katex-display { overflow-x: auto; overflow-y: hidden; } }"
+# while scrolling, so KaTeX's ~2 px MathML overflow draws no bar there), and a table's column headings
+# keep to one line (squeezed, a Chinese heading stood one character per line); the table scrolls.
+PHONE_RULES = ("@media (max-width: 640px) { .katex-display { overflow-x: auto; overflow-y: hidden; } "
+               '[data-testid="stMarkdownContainer"] th { white-space: nowrap; } }')
 
 
 def rules(t: Translator) -> str:

@@ -1,6 +1,7 @@
 """Every page on a phone (an Android Chrome at 390 px), in both languages: each chart's panels in a
 column at the full width, its title, legend and colour bar inside the chart and clear of each other
-and of the plot, no mode bar over the legend, nothing cut short, nothing wider than the screen."""
+and of the plot, no mode bar over the legend, table headings on one line (the table scrolls),
+nothing cut short, nothing wider than the screen."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [
     return !scrolls(block) && !scrolls(e) && e.scrollWidth > block.clientWidth + 3;
   }).map(e => e.textContent.trim().slice(0, 40))"""
 
+# table headings set on more than one line: their text's distinct line tops
+WRAPPED_HEADINGS = """() => [...document.querySelectorAll('[data-testid="stMain"] th')].filter(th => {
+  const r = document.createRange(); r.selectNodeContents(th);
+  return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1; }).map(th => th.textContent)"""
 PAGE_WIDTH = """() => document.querySelector('[data-testid="stMain"]').scrollWidth"""
 
 
@@ -82,6 +87,7 @@ def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(brows
         assert page.evaluate(CUT_TEXT) == []
         assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(SPILLS) == []
+        assert page.evaluate(WRAPPED_HEADINGS) == []
         assert page.evaluate(PAGE_WIDTH) <= WIDTH
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     finally:
