@@ -73,9 +73,10 @@ def title_lines(text: str, size: float, width: float) -> list[str]:
 
 def colour_bar_above(data: list[dict], layout: dict) -> tuple[list[dict], list[dict], int]:
     """Traces whose vertical colour bar took 110 px of a ~340 px width (`figures.theme`), with the bar
-    laid horizontally just above the plot instead; the bar's title as annotations above it (plotly.js
-    lifts the figure's title by the height of a horizontal bar's own title, out of the chart); and the
-    pixels they need. (data, [], 0) if no trace has a colour bar."""
+    laid horizontally just above the plot instead and its title as an annotation above the bar; those
+    annotations; and the pixels they need. (data, [], 0) if no trace shows a colour bar. (A horizontal
+    bar at the top makes plotly.js draw titles 16–30 px higher than asked, out of the chart, so the
+    titles there are annotations: see `for_phone`.)"""
     plot = plot_px(layout)
     out, notes = [], []
     for trace in data:
@@ -85,14 +86,28 @@ def colour_bar_above(data: list[dict], layout: dict) -> tuple[list[dict], list[d
             bar.update(orientation="h", x=0.5, xanchor="center", len=1, lenmode="fraction", thickness=12,
                        y=1 + BAR_GAP_PX / plot, yanchor="bottom", ypad=0)
             trace = {**trace, "colorbar": bar}
-            if title:
-                notes.append({"text": title, "xref": "paper", "yref": "paper", "x": 0.5, "xanchor": "center",
-                              "y": 1 + (BAR_GAP_PX + BAR_PX) / plot, "yanchor": "bottom", "showarrow": False,
-                              "font": {"size": 13}})
+            notes.append({"text": title or "", "xref": "paper", "yref": "paper", "x": 0.5, "xanchor": "center",
+                          "y": 1 + (BAR_GAP_PX + BAR_PX) / plot, "yanchor": "bottom", "showarrow": False,
+                          "font": {"size": 13}})
         out.append(trace)
-    if len(out) == len(data) and all(a is b for a, b in zip(out, data, strict=True)):
+    if not notes:
         return data, [], 0
-    return out, notes, COLOUR_BAR_PX
+    return out, [n for n in notes if n["text"]], COLOUR_BAR_PX
+
+
+def _title(new: dict, lines: list[str], shift: int, bar: int) -> None:
+    """Put the title, broken into `lines`, at the top of the chart (in place). Pinned there, what grows
+    above the plot grows towards it, not into it; above a horizontal colour bar it is an annotation at
+    the same place, pixel-positioned from the plot's corner."""
+    if bar:
+        title = new.pop("title")
+        new["annotations"] = [*new.get("annotations", []), {
+            "text": "<br>".join(lines), "font": title.get("font", {}), "showarrow": False, "align": "left",
+            "xref": "paper", "x": 0, "xanchor": "left", "xshift": title.get("pad", {}).get("l", 0) - new["margin"]["l"],
+            "yref": "paper", "y": 1 + (new["margin"]["t"] - 8) / plot_px(new), "yanchor": "top"}]
+    else:
+        new["title"].update(text="<br>".join(lines), y=1, yref="container", yanchor="top")
+        new["title"]["pad"] = {**new["title"].get("pad", {}), "t": 8 + shift}
 
 
 def for_phone(fig: LabFigure) -> LabFigure:
@@ -124,17 +139,8 @@ def for_phone(fig: LabFigure) -> LabFigure:
         new["annotations"] = [*new.get("annotations", []), *bar_notes]
     if bar and above:                 # the legend moves up over the colour bar, at the same distance
         new["legend"]["y"] = legend["y"] + bar / plot_px(new)
-    if lines and bar:
-        # plotly.js lifts a figure title out of the chart when a horizontal colour bar sits at the top:
-        # the title becomes an annotation at the same place, pixel-positioned from the plot's corner
-        title = new.pop("title")
-        new["annotations"] = [*new.get("annotations", []), {
-            "text": "<br>".join(lines), "font": title.get("font", {}), "showarrow": False, "align": "left",
-            "xref": "paper", "x": 0, "xanchor": "left", "xshift": title.get("pad", {}).get("l", 0) - new["margin"]["l"],
-            "yref": "paper", "y": 1 + (new["margin"]["t"] - 8) / plot_px(new), "yanchor": "top"}]
-    elif lines:   # pinned to the top, so what grows above the plot grows towards it, not into it
-        new["title"].update(text="<br>".join(lines), y=1, yref="container", yanchor="top")
-        new["title"]["pad"] = {**new["title"].get("pad", {}), "t": 8 + shift}
+    if lines:
+        _title(new, lines, shift, bar)
     return fig.relaid(new, data=data)
 
 
