@@ -15,7 +15,7 @@ import re
 
 from .lab_figure import LabFigure
 from .stacking import stacked
-from .theme import SCALED_TYPES
+from .theme import plot_px, shows_colour_bar
 
 WIDTH_PX = 340          # a chart on a 360–390 px phone screen, less the page's padding
 LINE_PX = 22            # one more line of title (16 px)
@@ -77,22 +77,23 @@ def colour_bar_above(data: list[dict], layout: dict) -> tuple[list[dict], list[d
     annotations; and the pixels they need. (data, [], 0) if no trace shows a colour bar. (A horizontal
     bar at the top makes plotly.js draw titles 16–30 px higher than asked, out of the chart, so the
     titles there are annotations: see `for_phone`.)"""
+    if not any(shows_colour_bar(trace) for trace in data):
+        return data, [], 0
     plot = plot_px(layout)
     out, notes = [], []
     for trace in data:
-        if trace.get("type") in SCALED_TYPES and trace.get("showscale") is not False:
+        if shows_colour_bar(trace):
             bar = copy.deepcopy(trace.get("colorbar", {}))
             title = bar.pop("title", {}).get("text")
             bar.update(orientation="h", x=0.5, xanchor="center", len=1, lenmode="fraction", thickness=12,
                        y=1 + BAR_GAP_PX / plot, yanchor="bottom", ypad=0)
             trace = {**trace, "colorbar": bar}
-            notes.append({"text": title or "", "xref": "paper", "yref": "paper", "x": 0.5, "xanchor": "center",
-                          "y": 1 + (BAR_GAP_PX + BAR_PX) / plot, "yanchor": "bottom", "showarrow": False,
-                          "font": {"size": 13}})
+            if title:
+                notes.append({"text": title, "xref": "paper", "yref": "paper", "x": 0.5, "xanchor": "center",
+                              "y": 1 + (BAR_GAP_PX + BAR_PX) / plot, "yanchor": "bottom", "showarrow": False,
+                              "font": {"size": 13}})
         out.append(trace)
-    if not notes:
-        return data, [], 0
-    return out, [n for n in notes if n["text"]], COLOUR_BAR_PX
+    return out, notes, COLOUR_BAR_PX
 
 
 def _title(new: dict, lines: list[str], shift: int, bar: int) -> None:
@@ -121,7 +122,8 @@ def for_phone(fig: LabFigure) -> LabFigure:
     plot_w = WIDTH_PX - margin.get("l", 80) - right
     width = plot_w * (1 - legend.get("x", 0)) + right                   # from the legend's left edge
     above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
-    extra_legend = (max(legend_rows(layout, data, width) - 1, 0) * LEGEND_ROW_PX) if above else 0
+    rows = legend_rows(layout, data, width) if above else 0
+    extra_legend = legend_px(rows) - legend_px(1) if rows > 1 else 0   # style() left room for one row
     title = layout.get("title", {})
     size = title.get("font", {}).get("size", 16)
     lines = title_lines(title["text"], size, WIDTH_PX - 10) if title.get("text") else []
@@ -143,8 +145,3 @@ def for_phone(fig: LabFigure) -> LabFigure:
         _title(new, lines, shift, bar)
     return fig.relaid(new, data=data)
 
-
-def plot_px(layout: dict) -> float:
-    """The plot area's height in px (fixed margins: `figures.theme.style`)."""
-    margin = layout.get("margin", {})
-    return layout.get("height", 450) - margin.get("t", 100) - margin.get("b", 80)

@@ -12,6 +12,7 @@ import copy
 import re
 
 from .lab_figure import LabFigure
+from .theme import plot_px
 
 GAP_PX = 95          # between stacked panels: the upper panel's x ticks and title, the lower one's title
 PANEL_MAX_PX = 260   # plot height of each stacked panel at most (a phone shows ~650 px of page)
@@ -49,9 +50,7 @@ def stacked(fig: LabFigure) -> LabFigure:
     panels = _panels(layout)
     if panels is None:
         return fig
-    margin = layout.get("margin", {})
-    t, b = margin.get("t", 100), margin.get("b", 80)
-    old_plot = layout.get("height", 450) - t - b
+    old_plot = plot_px(layout)
     panel = min(old_plot, PANEL_MAX_PX)
     k = len(panels)
     plot = k * panel + (k - 1) * GAP_PX
@@ -59,7 +58,7 @@ def stacked(fig: LabFigure) -> LabFigure:
     rows = [(max(0.0, 1 - (i * (panel + GAP_PX) + panel) / plot), 1 - i * (panel + GAP_PX) / plot) for i in range(k)]
 
     new = copy.deepcopy(layout)
-    new["height"] = t + b + plot
+    new["height"] = layout.get("height", 450) - old_plot + plot      # the same margins around the column
     first_y_title = layout[panels[0][1]].get("title")
     for (x_key, y_key, _), row in zip(panels, rows, strict=True):
         new[x_key]["domain"] = [0.0, 1.0]

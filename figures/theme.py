@@ -107,9 +107,21 @@ COLOUR_BAR_MARGIN = 110  # px right of the plot: bar, tick labels, rotated title
 SCALED_TYPES = ("heatmap", "contour", "surface", "histogram2d", "histogram2dcontour")
 
 
+def plot_px(layout: dict) -> float:
+    """The plot area's height in px: the figure's less its top and bottom margins, which `style` fixes
+    (Plotly's defaults where a layout sets none)."""
+    margin = layout.get("margin", {})
+    return layout.get("height", 450) - margin.get("t", 100) - margin.get("b", 80)
+
+
+def shows_colour_bar(trace: dict) -> bool:
+    """True for a colour-scaled trace whose scale is shown."""
+    return trace.get("type") in SCALED_TYPES and trace.get("showscale") is not False
+
+
 def has_colour_bar(fig: LabFigure) -> bool:
-    """True when some trace of fig draws a colour bar (a colour-scaled trace whose scale is shown)."""
-    return any(trace.get("type") in SCALED_TYPES and trace.get("showscale") is not False for trace in fig.data)
+    """True when some trace of fig draws a colour bar."""
+    return any(shows_colour_bar(trace) for trace in fig.data)
 
 
 def style(fig: LabFigure, *, height: int = 420, title: str | None = None) -> LabFigure:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from figures.phone import LINE_PX, WIDTH_PX, legend_px, legend_rows, text_px
-from figures.theme import SCALED_TYPES
+from figures.theme import shows_colour_bar
 from tests.app.conftest import PAGES, open_page
 from tests.user_agents import ANDROID, DESKTOP, IPAD, IPHONE
 from tests.wire import plain
@@ -41,7 +41,7 @@ def test_a_phone_gets_full_width_panels_and_room_for_titles_and_legends(page, la
         layout = spec["layout"]
         assert all(d == [0, 1] for d in x_domains(layout)), x_domains(layout)    # every panel full width
         assert config.get("displayModeBar") is False
-        bars = [t for t in spec["data"] if t.get("type") in SCALED_TYPES and t.get("showscale") is not False]
+        bars = [t for t in spec["data"] if shows_colour_bar(t)]
         assert all(t.get("colorbar", {}).get("orientation") == "h" for t in bars)    # above, not at the right
         margin = layout["margin"]
         title = layout.get("title", {}).get("text", "")
