@@ -10,5 +10,6 @@ page_css.inject(t)  # chart text in the theme's colours, the uploader's captions
 page = st.navigation(nav.pages(t))
 st.sidebar.caption(t("common.sidebar_note"))
 page.run()
+nav.footer(page.url_path, t)  # back to the previous page, on to the next chapter
 share.share_box(t)  # after the page, so the link holds every setting the page just read
 gc_freeze.after_first_run(page.url_path)  # what the first run imported on demand leaves the collector's sight

@@ -1,4 +1,5 @@
-"""The chapters that exist, listed once: app.py builds navigation from it, home links to it."""
+"""The chapters that exist, listed once: app.py builds navigation from it, home links to it, and every
+chapter ends with links to the chapters before and after it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from . import device
 from .i18n import Translator
 
 
@@ -19,6 +21,8 @@ class Chapter:
     icon: str
     key: str
 
+
+BACK_ICON, ON_ICON = ":material/arrow_back:", ":material/arrow_forward:"
 
 HOME = Chapter(0, "chapters/home.py", "home", ":material/home:", "home")
 CHAPTERS = (
@@ -36,3 +40,37 @@ def pages(t: Translator) -> list[st.Page]:
         st.Page(c.file, title=t(f"nav.{c.key}"), icon=c.icon, url_path=c.url_path, default=c is HOME)
         for c in (HOME, *CHAPTERS)
     ]
+
+
+def neighbours(url_path: str) -> tuple[Chapter | None, Chapter | None]:
+    """The pages before and after the page at url_path in the storyline (home, then chapters 1–5).
+
+    Home has no footer of its own (its map links every chapter), so for home both are None, as for
+    a path that is no page."""
+    order = (HOME, *CHAPTERS)
+    at = next((i for i, c in enumerate(order) if c.url_path == url_path), None)
+    if at is None or at == 0:
+        return None, None
+    return order[at - 1], (order[at + 1] if at + 1 < len(order) else None)
+
+
+def title(c: Chapter, t: Translator) -> str:
+    """'Chapter 2 — Canyon vs bowl' (the map's wording), or 'Home'."""
+    return t("nav.home") if c is HOME else t("home.map.chapter", n=c.number, title=t(f"nav.{c.key}"))
+
+
+def footer(url_path: str, t: Translator) -> None:
+    """Links to the previous and next page at the end of a chapter: back on the left, on on the right.
+
+    One row on a desktop; on a phone a row each, since a wrapped row put the next link at the left."""
+    before, after = neighbours(url_path)
+    if before is None:
+        return
+    st.divider()
+    phone = device.is_phone()
+    with st.container(horizontal=not phone, horizontal_alignment="left" if phone else "distribute"):
+        st.page_link(before.file, label=t("nav.previous", title=title(before, t)), icon=BACK_ICON)
+        if after is not None:
+            with st.container(horizontal=True, horizontal_alignment="right", width="stretch" if phone else "content"):
+                st.page_link(after.file, label=t("nav.following", title=title(after, t)), icon=ON_ICON,
+                             icon_position="right")

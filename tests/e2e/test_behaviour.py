@@ -41,6 +41,23 @@ def test_language_switch_survives_page_change(page, server_url):
     assert "lang=zh" in page.url
 
 
+def test_chapter_footer_leads_on_and_back_in_the_same_language(page, server_url):
+    page.goto(f"{server_url}/inputs?lang=zh")
+    wait_idle(page)
+    zh = Translator("zh")
+    main = page.locator('[data-testid="stMain"]')
+    chapter_2 = zh("home.map.chapter", n=2, title=zh("nav.loss_surface"))
+    main.get_by_role("link", name=zh("nav.following", title=chapter_2)).click()
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == zh("surface.title.page")
+    assert "/loss-surface" in page.url and "lang=zh" in page.url
+    main.get_by_role("link", name=zh("nav.previous", title=zh("home.map.chapter", n=1, title=zh("nav.inputs")))).click()
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == zh("inputs.title")
+    assert "lang=zh" in page.url
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
 def test_deep_link_on_a_cold_server_finds_its_page(page, fresh_server_url):
     page.goto(f"{fresh_server_url}/running-stats?lang=zh&rs_batch=4")
     wait_idle(page)

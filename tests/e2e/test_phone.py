@@ -43,6 +43,20 @@ WRAPPED_HEADINGS = """() => [...document.querySelectorAll('[data-testid="stMain"
 PAGE_WIDTH = """() => document.querySelector('[data-testid="stMain"]').scrollWidth"""
 
 
+# The chapter footer (the links after the page's last rule): every label whole, the last link at the right
+FOOTER = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const rules = main.querySelectorAll('hr');
+  if (!rules.length) return null;
+  const rule = rules[rules.length - 1].getBoundingClientRect();
+  const links = [...main.querySelectorAll('[data-testid="stPageLink"] a')]
+    .filter(a => a.getBoundingClientRect().top > rule.bottom);
+  return {n: links.length,
+          cut: links.filter(a => [...a.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+                    .map(a => a.textContent),
+          lastRightGap: links.length ? rule.right - links[links.length - 1].getBoundingClientRect().right : null};
+}"""
+
 def chart_faults(chart: dict) -> list[str]:
     faults = []
     if chart["width"] > WIDTH:
@@ -89,6 +103,10 @@ def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(brows
         assert page.evaluate(SPILLS) == []
         assert page.evaluate(WRAPPED_HEADINGS) == []
         assert page.evaluate(PAGE_WIDTH) <= WIDTH
+        footer = page.evaluate(FOOTER)
+        if path:                             # a chapter: back (and on), whole, the last one at the right
+            assert footer["n"] in (1, 2) and footer["cut"] == [], footer
+            assert footer["n"] == 1 or footer["lastRightGap"] < 8, footer
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     finally:
         context.close()
