@@ -55,9 +55,9 @@ def state_counts(t: Translator) -> None:
     width = controls.number(t("layer.state.width"), "bn_width", 1, 4096, 100, t=t, where=c2)
     counts = bn_core.state_counts([int(width)] * int(n_layers))
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("layer.state.bn_layers"), counts["layers"])
-    m2.metric(t("layer.state.learnable"), f"{counts['learnable']:,}")
-    m3.metric(t("layer.state.running"), f"{counts['running']:,}")
+    m1.metric(t("layer.state.learnable"), f"{counts['learnable']:,}")
+    m2.metric(t("layer.state.running"), f"{counts['running']:,}")
+    m3.metric(t("layer.state.saved"), f"{counts['learnable'] + counts['running']:,}", help=t("layer.state.saved_help"))
     st.caption(t("layer.state.formula", L=n_layers, D=width))
 
 

@@ -119,3 +119,18 @@ def test_the_cached_diagram_follows_the_language():
         text = json.dumps(spec["layout"].get("annotations", []), ensure_ascii=False)
         for box in Translator(lang).items("layer.diagram.box"):
             assert box_text(box) in text, (lang, box)    # as drawn: two-part labels on two lines
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_state_counts_follow_the_network_size(lang):
+    """4 BN layers of 30 features: γ and β are 2 × 4 × 30 = 240 numbers, the running mean and variance
+    another 240, and a checkpoint holds all 480."""
+    t = Translator(lang)
+    at = open_page("bn_layer", lang, bn_layers="4", bn_width="30")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("layer.state.learnable")] == "240"
+    assert shown[t("layer.state.running")] == "240"
+    assert shown[t("layer.state.saved")] == "480"
+    at.number_input(key="bn_width").set_value(1000).run()
+    shown = {m.label: m.value for m in at.metric}
+    assert shown[t("layer.state.saved")] == "16,000"
