@@ -61,12 +61,33 @@ def uploader_rules(t: Translator) -> str:
                       for sel, text in ((UPLOADER_BUTTON, t("upload.button")), (UPLOADER_LIMITS, limits)))
 
 
-NARROW_RULES = '[data-testid="stMarkdownContainer"]:has(table) { overflow-x: auto; }'
+WIDE_TABLE = '[data-testid="stMarkdownContainer"]:has(table)'
+FADE_PX = 40
+
+
+def _fade(left: bool, right: bool) -> str:
+    """A mask that fades the table out over FADE_PX at the sides where more of it lies."""
+    stops = ["transparent" if left else "#000", f"#000 {FADE_PX}px",
+             f"#000 calc(100% - {FADE_PX}px)", "transparent" if right else "#000"]
+    return f"linear-gradient(to right, {', '.join(stops)})"
+
+
+# A table wider than its column scrolls sideways, and fades out at a side where more of it is hidden:
+# a scroll-driven animation (Chromium 115+) over the table's own scroll position. A table that fits
+# has no scroll timeline, so the animation does nothing and nothing fades; where the browser has no
+# scroll timelines (Safari) the table just scrolls.
+NARROW_RULES = (
+    f"@keyframes bnlab-more-aside {{ from {{ mask-image: {_fade(False, True)}; }} "
+    f"2%, 98% {{ mask-image: {_fade(True, True)}; }} to {{ mask-image: {_fade(True, False)}; }} }}\n"
+    f"{WIDE_TABLE} {{ overflow-x: auto; animation: bnlab-more-aside linear both; "
+    "animation-timeline: scroll(self inline); }")
 # On a phone a long formula scrolls sideways instead of being cut off (phones' scroll bars show only
 # while scrolling, so KaTeX's ~2 px MathML overflow draws no bar there), and a table's column headings
-# keep to one line (squeezed, a Chinese heading stood one character per line); the table scrolls.
+# and its numbers (right-aligned cells) keep to one line: squeezed, a Chinese heading stood one
+# character per line and -3.7e-16 broke at its minus. Text cells still wrap; the table scrolls.
 PHONE_RULES = ("@media (max-width: 640px) { .katex-display { overflow-x: auto; overflow-y: hidden; } "
-               '[data-testid="stMarkdownContainer"] th { white-space: nowrap; } }')
+               '[data-testid="stMarkdownContainer"] :is(th, td[style*="right"]) '
+               '{ white-space: nowrap; } }')
 
 
 def rules(t: Translator) -> str:

@@ -36,8 +36,9 @@ SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [
     return !scrolls(block) && !scrolls(e) && e.scrollWidth > block.clientWidth + 3;
   }).map(e => e.textContent.trim().slice(0, 40))"""
 
-# table headings set on more than one line: their text's distinct line tops
-WRAPPED_HEADINGS = """() => [...document.querySelectorAll('[data-testid="stMain"] th')].filter(th => {
+# Table headings and numbers (right-aligned cells) set on more than one line: their distinct line tops
+WRAPPED_CELLS = """() => [...document.querySelectorAll(
+  '[data-testid="stMain"] th, [data-testid="stMain"] td[style*="right"]')].filter(th => {
   const r = document.createRange(); r.selectNodeContents(th);
   return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1; }).map(th => th.textContent)"""
 PAGE_WIDTH = """() => document.querySelector('[data-testid="stMain"]').scrollWidth"""
@@ -101,12 +102,45 @@ def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(brows
         assert page.evaluate(CUT_TEXT) == []
         assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(SPILLS) == []
-        assert page.evaluate(WRAPPED_HEADINGS) == []
+        assert page.evaluate(WRAPPED_CELLS) == []
         assert page.evaluate(PAGE_WIDTH) <= WIDTH
         footer = page.evaluate(FOOTER)
         if path:                             # a chapter: back (and on), whole, the last one at the right
             assert footer["n"] in (1, 2) and footer["cut"] == [], footer
             assert footer["n"] == 1 or footer["lastRightGap"] < 8, footer
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    finally:
+        context.close()
+
+
+# For each table that scrolls sideways: is it faded at its left and right edge, with the table scrolled
+# to `pos` (start, middle, end)? A table that fits is listed with its fades too (it should have none).
+FADES = """async (pos) => { const out = [];
+  for (const e of document.querySelectorAll('[data-testid="stMain"] [data-testid="stMarkdownContainer"]:has(table)')) {
+    const room = e.scrollWidth - e.clientWidth;
+    e.scrollLeft = pos === 'end' ? room : pos === 'middle' ? room / 2 : 0;
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const mask = getComputedStyle(e).maskImage, clear = 'rgba(0, 0, 0, 0)';
+    out.push({scrolls: room > 1, left: mask.startsWith(`linear-gradient(to right, ${clear}`),
+              right: mask.endsWith(`${clear})`), none: mask === 'none'}); }
+  return out; }"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_table_wider_than_the_phone_fades_where_more_of_it_lies(browser, server_url, lang):
+    context = browser.new_context(viewport={"width": WIDTH, "height": 844}, user_agent=ANDROID, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{server_url}/bn-layer?lang={lang}")       # four tables: some fit, some scroll
+        wait_idle(page)
+        tables = {pos: page.evaluate(FADES, pos) for pos in ("start", "middle", "end")}
+        scrolls = [f["scrolls"] for f in tables["start"]]
+        assert any(scrolls) and not all(scrolls), tables
+        for k, wide in enumerate(scrolls):
+            fades = [(tables[pos][k]["left"], tables[pos][k]["right"]) for pos in ("start", "middle", "end")]
+            if wide:
+                assert fades == [(False, True), (True, True), (True, False)], (k, tables)
+            else:
+                assert all(tables[pos][k]["none"] for pos in tables), (k, tables)
     finally:
         context.close()
