@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import controls
+from . import controls, device
 from .i18n import Translator
 
 
@@ -14,12 +14,17 @@ def _move(key: str, delta: int, lo: int, hi: int) -> None:
 
 def _buttons(key: str, lo: int, hi: int, default: int, t: Translator):
     """Prev and Next, as wide as their labels, around a slot that takes the rest of the row (fixed
-    column ratios cut "Prev" to "P…" on a narrow page); returns the slot."""
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    column ratios cut "Prev" to "P…" on a narrow page); returns the slot. On a phone the slot has a
+    row of its own and Prev and Next share the row under it (around it, Next wrapped onto a row alone)."""
+    phone = device.is_phone()
+    middle = st.container() if phone else None
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium",
+                       horizontal_alignment="distribute" if phone else "left")
     current = st.session_state.get(key, default)
     row.button(t("common.prev"), key=f"{key}_prev", on_click=_move, args=(key, -1, lo, hi),
                disabled=current <= lo, icon=":material/chevron_left:", width="content")
-    middle = row.container(width="stretch")
+    if middle is None:
+        middle = row.container(width="stretch")
     row.button(t("common.next"), key=f"{key}_next", on_click=_move, args=(key, 1, lo, hi),
                disabled=current >= hi, icon=":material/chevron_right:", width="content")
     return middle

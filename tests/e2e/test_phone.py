@@ -10,6 +10,7 @@ import pytest
 from tests.e2e.browser import EXCEPTION, wait_idle
 from tests.e2e.test_narrow import CUT_TEXT, OVERLAPS, PATHS
 from tests.user_agents import ANDROID
+from ui.i18n import Translator
 
 WIDTH = 390
 
@@ -43,6 +44,15 @@ WRAPPED_CELLS = """() => [...document.querySelectorAll(
   return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size > 1; }).map(th => th.textContent)"""
 PAGE_WIDTH = """() => document.querySelector('[data-testid="stMain"]').scrollWidth"""
 
+
+# Prev/Next pairs (buttons labelled `prev` and `next`, in page order): their tops and sides
+STEPPERS = """([prev, next]) => {
+  const boxes = label => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stButton"] button')]
+    .filter(b => b.textContent.trim().endsWith(label)).map(b => b.getBoundingClientRect());
+  const p = boxes(prev), n = boxes(next);
+  return p.map((b, k) => ({prevTop: b.top, prevRight: b.right,
+                          nextTop: n[k] && n[k].top, nextLeft: n[k] && n[k].left}));
+}"""
 
 # The chapter footer (the links after the page's last rule): every label whole, the last link at the right
 FOOTER = """() => {
@@ -104,6 +114,10 @@ def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(brows
         assert page.evaluate(SPILLS) == []
         assert page.evaluate(WRAPPED_CELLS) == []
         assert page.evaluate(PAGE_WIDTH) <= WIDTH
+        t = Translator(lang)
+        for pair in page.evaluate(STEPPERS, [t("common.prev"), t("common.next")]):   # side by side, one row
+            assert pair["nextTop"] is not None and abs(pair["prevTop"] - pair["nextTop"]) < 2, pair
+            assert pair["nextLeft"] > pair["prevRight"], pair
         footer = page.evaluate(FOOTER)
         if path:                             # a chapter: back (and on), whole, the last one at the right
             assert footer["n"] in (1, 2) and footer["cut"] == [], footer
