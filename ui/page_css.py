@@ -30,6 +30,11 @@ SOFT_OPACITY = 0.7
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
 UPLOADER_BUTTON = f'{UPLOADER} button [data-testid="stMarkdownContainer"] p'   # Streamlit's "Upload"
 UPLOADER_LIMITS = '[data-testid="stFileUploaderDropzoneInstructions"] span'   # "5MB per file • CSV, ..."
+# A file the browser refused (wrong type, too big) becomes a red chip; why is said in English in a
+# tooltip ("image/png files are not allowed.", "File must be 5.0MB or smaller.") and, for screen
+# readers, in an alert inside the chip. This app's only error tooltips are the uploader's.
+REFUSED_TIP = '[data-testid="stTooltipErrorContent"]'
+REFUSED_ALERT = '[data-testid="stFileChip"] [role="alert"]'
 
 
 def browser_rgb(hex_colour: str) -> str:
@@ -54,11 +59,17 @@ def chart_rules() -> str:
 
 
 def uploader_rules(t: Translator) -> str:
-    """The uploader's own text at size 0, the catalog's in its place (::after keeps its colour)."""
-    limits = t("upload.limits", mb=MAX_MB, types=t("upload.type_separator").join(x.upper() for x in SUFFIXES))
-    return "\n".join(f"{sel} {{ font-size: 0 !important; }}\n"
-                      f"{sel}::after {{ content: {css_string(text)}; font-size: 0.875rem; }}"
-                      for sel, text in ((UPLOADER_BUTTON, t("upload.button")), (UPLOADER_LIMITS, limits)))
+    """The uploader's own text at size 0, the catalog's in its place (::after keeps its colour); the
+    refused file's alert, which only screen readers see, hidden from them and replaced the same way."""
+    types = t("upload.type_separator").join(x.upper() for x in SUFFIXES)
+    limits = t("upload.limits", mb=MAX_MB, types=types)
+    refused = t("upload.refused", mb=MAX_MB, types=types)
+    shown = "\n".join(f"{sel} {{ font-size: 0 !important; }}\n"
+                       f"{sel}::after {{ content: {css_string(text)}; font-size: 0.875rem; }}"
+                       for sel, text in ((UPLOADER_BUTTON, t("upload.button")), (UPLOADER_LIMITS, limits),
+                                         (REFUSED_TIP, refused)))
+    return (f"{shown}\n{REFUSED_ALERT} {{ visibility: hidden; }}\n"
+            f"{REFUSED_ALERT}::after {{ content: {css_string(refused)}; visibility: visible; }}")
 
 
 WIDE_TABLE = '[data-testid="stMarkdownContainer"]:has(table)'

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
 from ui.i18n import Translator
@@ -102,3 +103,30 @@ def test_the_uploaders_own_captions_are_in_the_pages_language(page, server_url, 
     assert "5 MB" in limits[2] and all(kind in limits[2] for kind in ("CSV", "TXT", "TSV"))
     assert limits[2] == f'"{t("upload.limits", mb=5, types=t("upload.type_separator").join(("CSV", "TXT", "TSV")))}"'
     zone.screenshot(path=str(screenshot_dir / f"uploader_{lang}.png"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_the_browser_refuses_is_explained_in_the_pages_language(page, server_url, lang):
+    """The browser refuses a PNG before the app sees it; Streamlit says why in English in the red
+    chip's tooltip and in an alert for screen readers. Both show the catalog's words instead."""
+    page.goto(f"{server_url}/inputs?lang={lang}")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(
+        [{"name": "picture.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(64)}])
+    chip = page.locator('[data-testid="stFileChip"]')
+    expect(chip).to_have_attribute("aria-invalid", "true")
+    chip.hover()
+    tip = page.locator('[data-testid="stTooltipErrorContent"]').first
+    expect(tip).to_be_visible()
+    t = Translator(lang)
+    refused = f'"{t("upload.refused", mb=5, types=t("upload.type_separator").join(("CSV", "TXT", "TSV")))}"'
+    style = """e => { const own = getComputedStyle(e), after = getComputedStyle(e, '::after');
+                      return [e.textContent, own.fontSize, own.visibility, after.content, after.fontSize,
+                              after.visibility, e.getBoundingClientRect().width]; }"""
+    text, size, _, after, after_size, _, width = tip.evaluate(style)
+    assert "not allowed" in text and size == "0px"            # Streamlit's English, not shown
+    assert after == refused and after_size == "14px" and width > 100
+    text, _, visibility, after, _, after_visibility, _ = chip.locator('[role="alert"]').evaluate(style)
+    assert "not allowed" in text and visibility == "hidden"
+    assert after == refused and after_visibility == "visible"
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
