@@ -6,12 +6,13 @@ them for a dark page. They draw text in two marker colours (`figures.theme.TEXT`
 plotly.js writes the colour into each text element's style attribute, and these rules replace it
 with `currentColor`, the text colour Streamlit's theme gives the page (faded for the soft one).
 
-Streamlit writes its uploader's button ("Upload") and size/type line in English on every page;
-the rules shrink that text to nothing and show the catalog's words in its place, in the same
-font, size and colour. The words come from the i18n catalogs, never from a user.
+Streamlit writes its uploader's button ("Upload") and size/type line in English on every page, and
+says in English why the browser refused a file (a tooltip on the red chip, an alert for screen
+readers); the rules shrink that text to nothing and show the catalog's words in its place, in the
+same font, size and colour. The words come from the i18n catalogs, never from a user.
 
 On a narrow page (a projector at 1024 px, a phone) a table wider than its column ran over the next
-column; it now scrolls sideways in place. (Formulas are set on several lines where they were long:
+column; it now scrolls sideways in place, faded at the side where more of it lies. (Formulas are set on several lines where they were long:
 KaTeX's hidden MathML overflows a formula by ~2 px, so a scrolling formula always showed a bar. On a
 phone, whose scroll bars show only while scrolling, a formula wider than the screen scrolls.)
 """
