@@ -30,18 +30,23 @@ def _fmt(v: float) -> str:
 
 
 def stats_table(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: Translator, key: str) -> None:
-    """Mean, variance, std, min, max of every feature before and after standardization."""
+    """Mean, variance, std, min, max of every feature before and after standardization, and why the
+    standardized means and variances are not printed as exactly 0 and 1."""
+    z_means = [std.z[:, j].mean() for j in range(len(names))]   # column by column: the note quotes these
+    z_vars = [std.z[:, j].var() for j in range(len(names))]
     rows = []
     for j, name in enumerate(names):
         for stage, data, mean, var, sd in (
             (t("inputs.table.raw"), x[:, j], std.mu[j], std.var[j], std.std[j]),
-            (t("inputs.table.std"), std.z[:, j], std.z[:, j].mean(), std.z[:, j].var(), std.z[:, j].std()),
+            (t("inputs.table.std"), std.z[:, j], z_means[j], z_vars[j], std.z[:, j].std()),
         ):
             rows.append({t("inputs.table.feature"): name, t("inputs.table.stage"): stage,
                          t("inputs.table.mean"): _fmt(mean), t("inputs.table.var"): _fmt(var),
                          t("inputs.table.std_col"): _fmt(sd), t("inputs.table.min"): _fmt(data.min()),
                          t("inputs.table.max"): _fmt(data.max())})
     formatted_table(rows)
+    st.caption(t("inputs.table.note", mean=_fmt(max(z_means, key=abs)), var=_fmt(min(z_vars)),
+                 eps=f"{std.eps:g}"))
 
 
 @st.fragment

@@ -12,9 +12,10 @@ readers); the rules shrink that text to nothing and show the catalog's words in 
 same font, size and colour. The words come from the i18n catalogs, never from a user.
 
 On a narrow page (a projector at 1024 px, a phone) a table wider than its column ran over the next
-column; it now scrolls sideways in place, faded at the side where more of it lies. (Formulas are set on several lines where they were long:
-KaTeX's hidden MathML overflows a formula by ~2 px, so a scrolling formula always showed a bar. On a
-phone, whose scroll bars show only while scrolling, a formula wider than the screen scrolls.)
+column; it now scrolls sideways in place, faded at the side where more of it lies. (Formulas are
+set on several lines where they were long: KaTeX's hidden MathML overflows a formula by ~2 px, so a
+scrolling formula always showed a bar. On a phone, whose scroll bars show only while scrolling, a
+formula wider than the screen scrolls.)
 """
 
 from __future__ import annotations
