@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -62,3 +64,24 @@ def test_chapter_three_tables_have_a_row_per_feature_or_channel():
     assert len(image) == 1 and image[0][t("common.feature_col")] == ["1", "2", "3", "4"]
     assert len(features) == 2 and all(tb[t("common.feature_col")] == ["1", "2", "3", "4", "5"] for tb in features)
     assert not at.exception
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chapter_one_explains_why_standardized_means_and_variances_are_not_exactly_0_and_1(lang):
+    """The note under the table quotes a standardized mean (0 up to rounding) and the variance
+    furthest from 1, which is σ²/(σ² + ε) for the feature whose raw variance is smallest."""
+    t = Translator(lang)
+    at = open_page("inputs", lang, d_n="300", d_seed="7")
+    x = make_features(FeatureSpec(n=300, seed=7))
+    eps = 1e-5
+    pattern = re.escape(t("inputs.table.note", mean="MEAN", var="VAR", eps=f"{eps:g}"))
+    pattern = pattern.replace("MEAN", r"(\S+?)").replace("VAR", r"(\S+?)")
+    found = [m for c in at.caption if (m := re.fullmatch(pattern, c.value))]
+    assert len(found) == 1, [c.value for c in at.caption]
+    table = tables(at)[0]
+    standardized = [k for k, stage in enumerate(table[t("inputs.table.stage")]) if stage == t("inputs.table.std")]
+    assert found[0].group(1) in [table[t("inputs.table.mean")][k] for k in standardized]   # the table's own
+    mean, var = (float(v.replace(",", "")) for v in found[0].groups())
+    assert abs(mean) < 1e-12                                              # rounding, not a real offset
+    assert var < 1
+    assert var == pytest.approx(min(x.var(axis=0)[:2] / (x.var(axis=0)[:2] + eps)), rel=1e-4)
