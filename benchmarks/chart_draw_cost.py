@@ -1,13 +1,14 @@
 """What each chart of a page costs plotly.js to draw: every chart spec exactly as the page sends it
 (run through AppTest, default settings) is drawn with `Plotly.newPlot` into an 800 px wide div of a
-blank page in Chromium, `--rounds` times after one warm-up draw of every chart; the median per chart is
-printed. plotly.js is the copy that
-ships with the Python plotly package, not Streamlit's, so figures compare charts, not versions.
+blank page in Chromium, `--rounds` times after one warm-up draw of every chart; the median per chart
+is printed. plotly.js is the copy that ships with the Python plotly package, not Streamlit's, so
+figures compare charts, not versions.
 
 `--histogram-outline` also times each chart with its bar traces drawn as one filled step outline
 per trace (the tenth round's dropped experiment, benchmarks/HISTORY.md).
 
 Run: python benchmarks/chart_draw_cost.py --page inputs [--lang en] [--rounds 7] [--histogram-outline]
+(pages: home, inputs, loss_surface, bn_layer, running_stats, training)
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import plotly
 from playwright.sync_api import sync_playwright
-from streamlit.testing.v1 import AppTest
 
-from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, ROOT
-from ui.nav import CHAPTERS, HOME
+from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS
+from tests.app.conftest import PAGES, open_page
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DRAW = """async ([spec, rounds]) => {
@@ -46,17 +46,11 @@ DRAW = """async ([spec, rounds]) => {
 }"""
 
 
-def page_specs(url_path: str, lang: str) -> list[dict]:
-    """The Plotly specs a page sends on its first run, in page order."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    chapter = next((c for c in (HOME, *CHAPTERS) if c.url_path == url_path), None)
-    if chapter is None:
-        raise SystemExit(f"no page {url_path!r}; pages: {[c.url_path for c in (HOME, *CHAPTERS)]}")
-    if chapter is not HOME:
-        at.switch_page(chapter.file).run()
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+def page_specs(page: str, lang: str) -> list[dict]:
+    """The Plotly specs a page ('home', 'inputs', 'loss_surface', ...) sends on its first run, in order."""
+    if page not in PAGES:
+        raise SystemExit(f"no page {page!r}; pages: {', '.join(PAGES)}")
+    return [json.loads(chart.proto.spec) for chart in open_page(page, lang).get("plotly_chart")]
 
 
 def outlined(spec: dict) -> dict:
@@ -77,7 +71,7 @@ def outlined(spec: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--page", default="inputs", help="URL path of the page ('home' for home)")
+    parser.add_argument("--page", default="inputs", choices=PAGES)
     parser.add_argument("--lang", default="en")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--histogram-outline", action="store_true")

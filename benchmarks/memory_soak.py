@@ -20,15 +20,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from streamlit.testing.v1 import AppTest
 
 from benchmarks.serve import rss_mb
-from tests.app.conftest import PAGES as PAGE_FILES
+from tests.app.conftest import PAGES, open_page
 from tests.app.test_every_widget import CHOICES  # raw option values per select-slider key
 from ui import training_cache
-
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = tuple(PAGE_FILES.values())   # home first
 
 
 def random_value(widget, rng: np.random.Generator):
@@ -43,11 +39,7 @@ def random_value(widget, rng: np.random.Generator):
 
 def one_session(page: str, lang: str, rng: np.random.Generator) -> int:
     """A new session on `page` that sets each of its sliders once; returns the number of reruns."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    at.run()
-    if page != PAGES[0]:
-        at.switch_page(page).run()
+    at = open_page(page, lang)
     runs = 0
     for kind in ("slider", "select_slider"):
         for i in range(len(getattr(at, kind))):
