@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from . import controls, device
@@ -38,10 +40,16 @@ def stepper(key: str, names: tuple[str, ...], t: Translator) -> int:
                                format_func=lambda k: f"{k}. {names[k - 1]}", where=where))
 
 
-def step_slider(key: str, label: str, total: int, default: int, t: Translator) -> int:
+def step_slider(key: str, label: str, total: int, default: int, t: Translator, *,
+                shown: Sequence[int] | None = None) -> int:
     """Steps 0..total on a slider bound to ?key=, with Prev/Next; returns the chosen step.
-    With nothing to step through (total 0, e.g. a run that blew up at once) it draws nothing."""
+    `shown[k]`, when given, is what step k reads as on the slider (the training step a record was
+    taken at, say); the URL still holds k. With nothing to step through (total 0, e.g. a run that
+    blew up at once) it draws nothing."""
     if total < 1:
         return 0
     where = _buttons(key, 0, total, default, t)
-    return int(controls.slider(label, key, 0, total, default, t=t, where=where))
+    if shown is None:
+        return int(controls.slider(label, key, 0, total, default, t=t, where=where))
+    return int(controls.choice(label, key, tuple(range(total + 1)), default, t=t, widget="select_slider",
+                               format_func=lambda k: f"{int(shown[k]):,}", where=where))

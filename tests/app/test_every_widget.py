@@ -39,6 +39,9 @@ CHOICES = {
     "tr_loss": ("xent", "mse"),
 }
 
+# Step sliders whose options are the indices 0..n-1 of what they label (ui.stepper.step_slider's `shown`).
+INDEXED = {"tr_rec"}
+
 TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
           "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title"}
 
@@ -65,6 +68,8 @@ def move(at, kind: str, key: str):
         return [w.max, w.min, w.value]  # ends, then back, so later widgets see the default page
     if kind in ("checkbox", "toggle"):
         return [not w.value, w.value]
+    if key in INDEXED:
+        return [len(w.options) - 1, 0, w.value]
     assert key in CHOICES, f"add the options of the new choice widget {key!r} to CHOICES"
     assert len(CHOICES[key]) == len(w.options)
     return [*CHOICES[key], w.value]

@@ -42,3 +42,16 @@ def test_sweeps_run_and_draw():
     at = open_page("training", "en", tr_sweep="true", tr_steps="100", tr_data="moons")
     assert not at.exception
     assert any(Translator("en")("training.sweep.caption") == c.value for c in at.caption)
+
+
+def test_the_recorded_step_slider_reads_in_training_steps():
+    """The slider picks a record (?tr_rec= is its index) but shows the training step it was taken
+    at: 0, every steps // 40 steps, and the last step."""
+    at = open_page("training", "zh", tr_steps="100", tr_rec="3")
+    rec = at.select_slider(key="tr_rec")
+    every = 100 // 40
+    expected = [str(s) for s in range(0, 100, every)] + ["100"]
+    assert rec.options == expected
+    assert rec.value == 3 and rec.options[rec.value] == str(3 * every)
+    assert rec.label == Translator("zh")("training.dist.record")
+    assert not at.exception
