@@ -35,6 +35,7 @@ class ContourLabels:
     gentle: str
     play: str
     pause: str
+    now: str          # "step {step}": the readout over the slider
 
 
 @dataclass(frozen=True)
@@ -91,19 +92,18 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     frames = [{"data": [revealed(path.w[: k + 1, 1])], "traces": [4], "name": str(k)} for k in steps]
     if parts is not None:
         _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
-    style(fig, height=480, title=labels.title)
+    style(fig, height=560, title=labels.title)
     lo = view.centre - view.half
     hi = view.centre + view.half
     fig.update_xaxes(title=labels.w1, range=[lo[0], hi[0]], showgrid=False, zeroline=False)
     fig.update_yaxes(title=labels.w2, range=[lo[1], hi[1]], showgrid=False, zeroline=False,
                      scaleanchor="x", scaleratio=1)
-    every = max(1, len(steps) // 4)
-    tick = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
-    play_controls(fig, [str(k) for k in steps], tick, steps.index(active), play=labels.play,
-                  pause=labels.pause, duration_ms=150, redraw=True)
+    names = [str(k) for k in steps]
+    play_controls(fig, names, names, steps.index(active), play=labels.play, pause=labels.pause,
+                  duration_ms=150, redraw=True, now=labels.now)
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
-    fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False, height=560)
+    fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

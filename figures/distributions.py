@@ -25,6 +25,7 @@ class DistributionLabels:
     names: dict[str, str]
     play: str
     pause: str
+    now: str          # "training step {step}": the readout over the slider
 
 
 def _shares(runs: dict[str, History], k: dict[str, int], layers: int) -> list[np.ndarray]:
@@ -67,9 +68,8 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     fig.update_xaxes(title=labels.value)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.25})
     names = [str(int(longest.steps[i])) for i in idx]
-    every = max(1, len(idx) // 8)
-    play_controls(fig, [str(i) for i in idx], [s if j % every == 0 else "" for j, s in enumerate(names)],
-                  idx.index(active), play=labels.play, pause=labels.pause, duration_ms=250, redraw=False)
+    play_controls(fig, [str(i) for i in idx], names, idx.index(active), play=labels.play,
+                  pause=labels.pause, duration_ms=250, redraw=False, now=labels.now)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

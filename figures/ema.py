@@ -27,6 +27,7 @@ class EMALabels:
     step: str
     play: str
     pause: str
+    now: str          # "training step {step}": the readout over the slider
 
 
 def _traces(trace: EMATrace, labels: EMALabels) -> list[dict]:
@@ -73,10 +74,9 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     fig.update_xaxes(title=labels.step, row=2, col=1)
     _fix_y(fig, 1, [trace.batch_mean, trace.running_mean, pop_mean])
     _fix_y(fig, 2, [trace.batch_var, trace.running_var, [pop_var]])
-    every = max(1, len(steps) // 10)
-    tick_labels = [str(k) if i % every == 0 or k == total else "" for i, k in enumerate(steps)]
-    play_controls(fig, [str(k) for k in steps], tick_labels, steps.index(active),
-                  play=labels.play, pause=labels.pause, duration_ms=120, redraw=False)
+    names = [str(k) for k in steps]
+    play_controls(fig, names, names, steps.index(active), play=labels.play, pause=labels.pause,
+                  duration_ms=120, redraw=False, now=labels.now)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

@@ -50,7 +50,7 @@ def ema(t: Translator) -> EMALabels:
     return EMALabels(mean_panel=t("running.ema.mean_panel"), var_panel=t("running.ema.var_panel"),
                      batch=t("running.ema.batch"), running=t("running.ema.running"),
                      population=t("running.ema.population"), step=t("running.ema.step"),
-                     play=t("common.play"), pause=t("common.pause"))
+                     play=t("common.play"), pause=t("common.pause"), now=t("common.now_training_step"))
 
 
 def conventions(t: Translator) -> ConventionLabels:
@@ -88,4 +88,5 @@ def contour(t: Translator, title: str) -> ContourLabels:
     return ContourLabels(title=title, w1="w₁", w2="w₂", colour=t("surface.fig.colour"),
                          path=t("surface.fig.path"), start=t("surface.fig.start"),
                          minimum=t("surface.fig.minimum"), steep=t("surface.fig.steep"),
-                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"))
+                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"),
+                         now=t("common.now_step"))
