@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, style
+from .theme import OKABE_ITO, log_ticks, style
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class GapLabels:
 
 
 def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels: GapLabels) -> LabFigure:
-    """Mean absolute error against the exact population output over training steps (log y)."""
+    """Mean absolute error against the exact population output over training steps (log y, ticked
+    as decimals like chapter 5's losses: 1, 0.1, 0.01 rather than 1e+0, 1e−1)."""
     fig = LabFigure([
         dict(type="scatter", x=steps, y=running, name=labels.running, mode="lines",
              line={"color": OKABE_ITO["vermillion"], "width": 3}),
@@ -57,5 +58,6 @@ def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels
     ])
     style(fig, height=360)
     fig.update_xaxes(title=labels.step)
-    fig.update_yaxes(title=labels.error, type="log", dtick=1, tickformat=".0e", minor={"showgrid": True})
+    fig.update_yaxes(title=labels.error, type="log", minor={"showgrid": True},
+                     **log_ticks(np.concatenate([running, batch])))
     return fig
