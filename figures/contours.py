@@ -19,7 +19,7 @@ from .theme import OKABE_ITO, SEQUENTIAL, style
 
 GRID = 90
 CLICK_GRID = 19
-MAX_FRAMES = 60
+MAX_FRAMES = 40
 
 
 @dataclass(frozen=True)

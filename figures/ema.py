@@ -12,7 +12,7 @@ from .animation import frame_steps, play_controls, revealed
 from .lab_figure import LabFigure
 from .theme import OKABE_ITO, style
 
-MAX_FRAMES = 60
+MAX_FRAMES = 40
 
 
 @dataclass(frozen=True)

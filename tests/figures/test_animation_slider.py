@@ -33,7 +33,7 @@ def plot_height(fig: LabFigure) -> int:
 def test_every_step_is_labelled_with_its_frame(build):
     fig = build()
     steps = slider(fig)["steps"]
-    assert len(steps) > 40
+    assert len(steps) > 20    # too many to label them all at a chart's width
     assert [s["label"] for s in steps] == [s["args"][0][0] for s in steps] == [f["name"] for f in fig.frames]
 
 
