@@ -16,6 +16,8 @@ from .theme import plot_px
 
 GAP_PX = 95          # between stacked panels: the upper panel's x ticks and title, the lower one's title
 PANEL_MAX_PX = 260   # plot height of each stacked panel at most (a phone shows ~650 px of page)
+LEGEND_ROW_PX = 30   # a legend moved under the column: one row
+NO_LEGEND_BY_DEFAULT = {"heatmap", "contour", "histogram2d", "histogram2dcontour", "surface"}
 _X_AXIS = re.compile(r"xaxis(\d*)")
 
 
@@ -45,7 +47,8 @@ def stacked(fig: LabFigure) -> LabFigure:
     Each panel keeps its plot height up to PANEL_MAX_PX, with GAP_PX between panels; y axes that hid
     their tick labels because they shared the first panel's show them again, with its y title.
     Paper-positioned annotations move with the panel whose column they were in (subplot titles); the
-    legend and animation controls keep their pixel distance from the plot area."""
+    legend and animation controls keep their pixel distance from the plot area, except a legend
+    whose entries all belong to the last panel: it moves under the column, next to that panel."""
     layout = fig.layout
     panels = _panels(layout)
     if panels is None:
@@ -90,5 +93,24 @@ def stacked(fig: LabFigure) -> LabFigure:
     for control in (*new.get("updatemenus", []), *new.get("sliders", [])):
         if "y" in control and not 0 < control["y"] <= 1:
             control["y"] = outside(control["y"])
-
+    if _legend_owners(fig.data, panels) == {k - 1} and new.get("legend", {}).get("y", 1.02) > 1:
+        _legend_under(new, plot)
     return fig.relaid(new)
+
+
+def _legend_owners(data: list[dict], panels) -> set[int]:
+    """Indices of the panels whose traces have legend entries."""
+    column = {"xaxis" + x_key[5:]: i for i, (x_key, _, _) in enumerate(panels)}
+    shown = (t for t in data if t.get("showlegend") is True or (
+        t.get("showlegend") is None and t.get("name") and t.get("type", "scatter") not in NO_LEGEND_BY_DEFAULT))
+    return {column.get("xaxis" + t.get("xaxis", "x")[1:], 0) for t in shown}
+
+
+def _legend_under(layout: dict, plot: float) -> None:
+    """Move the legend from above the column to under it, below the last panel's x axis title (in
+    place); the room it took at the top goes to the bottom, so the figure keeps its height."""
+    margin = layout.setdefault("margin", {})
+    bottom = margin.get("b", 80)
+    layout["legend"].update(x=0, xanchor="left", y=-bottom / plot, yanchor="top")
+    margin["b"] = bottom + LEGEND_ROW_PX
+    margin["t"] = margin.get("t", 100) - LEGEND_ROW_PX

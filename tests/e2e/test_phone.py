@@ -14,16 +14,19 @@ from ui.i18n import Translator
 
 WIDTH = 390
 
-# Per chart: its width, title, legend, colour bar and annotation boxes (px from the chart's top-left),
-# the plot area's top, whether the legend sits above the plot, the x domains of its axes, and whether a
-# mode bar is drawn.
+# Per chart: its width and height, title, legend, colour bar, annotation and x axis title boxes (px from
+# the chart's top-left), the plot area's top, whether the legend sits above or under the plot, the x
+# domains of its axes, and whether a mode bar is drawn.
 CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {
   const svg = g.querySelector('svg.main-svg').getBoundingClientRect();
   const rel = e => { if (!e) return null; const b = e.getBoundingClientRect();
     return b.height ? {top: b.top - svg.top, bottom: b.bottom - svg.top} : null; };
   const L = g._fullLayout;
   return {alt: g.closest('[aria-label]') && g.closest('[aria-label]').getAttribute('aria-label'),
-          width: svg.width, title: rel(g.querySelector('.gtitle')), legend: rel(g.querySelector('.legend')),
+          width: svg.width, height: svg.height,
+          xTitles: [...g.querySelectorAll('[class^="g-x"][class$="title"]')].map(rel),
+          legendUnder: !!L.legend && L.legend.y < 0 && L.legend.yanchor === 'top',
+          title: rel(g.querySelector('.gtitle')), legend: rel(g.querySelector('.legend')),
           bar: rel(g.querySelector('.colorbar')), notes: [...g.querySelectorAll('.annotation')].map(rel),
           plotTop: L._size.t, legendAbove: !!L.legend && L.legend.y >= 1 && L.legend.yanchor === 'bottom',
           xDomains: Object.keys(L).filter(k => /^xaxis\\d*$/.test(k)).map(k => L[k].domain),
@@ -86,6 +89,12 @@ def chart_faults(chart: dict) -> list[str]:
             faults.append(f"legend over the plot {legend} (plot top {chart['plotTop']})")
         if title and title["bottom"] > legend["top"] + 1:
             faults.append(f"title {title} over the legend {legend}")
+    if legend and chart["legendUnder"]:          # under the column: below every x axis title, not cut
+        if legend["bottom"] > chart["height"] + 1:
+            faults.append(f"legend cut at the bottom {legend} (chart height {chart['height']})")
+        lowest = max((x["bottom"] for x in chart["xTitles"] if x), default=None)
+        if lowest is None or legend["top"] < lowest - 1:
+            faults.append(f"legend {legend} over the x axis titles {chart['xTitles']}")
     if any(n and n["top"] < -1 for n in chart["notes"]):
         faults.append(f"annotation cut at the top {chart['notes']}")
     bar = chart["bar"]

@@ -91,12 +91,38 @@ def test_subplot_titles_sit_on_their_own_panel_in_the_old_order(build):
         assert (1 - placed[title]["y"]) * plot == pytest.approx(top)          # just above its panel
 
 
-@pytest.mark.parametrize("build", ROWS.values(), ids=ROWS.keys())
+LEGEND_ABOVE = {k: v for k, v in ROWS.items() if k != "gradients"}   # entries in the first panel or all
+
+
+@pytest.mark.parametrize("build", LEGEND_ABOVE.values(), ids=LEGEND_ABOVE.keys())
 def test_the_legend_keeps_its_distance_above_the_plot(build):
     fig = build()
     layout = stacked(fig).layout
     old = (fig.layout["legend"]["y"] - 1) * plot_px(fig.layout)
     assert (layout["legend"]["y"] - 1) * plot_px(layout) == pytest.approx(old)
+
+
+def test_a_legend_of_the_last_panel_alone_goes_under_it():
+    """The backward pass: two heatmaps (no legend) over the dγ/dβ bars. Above the column the legend
+    would sit over the first heatmap, three panels away from its bars."""
+    fig = gradients()
+    layout = stacked(fig).layout
+    legend, margin = layout["legend"], layout["margin"]
+    assert legend["yanchor"] == "top" and legend["x"] == 0
+    below = -legend["y"] * plot_px(layout)              # px from the bottom of the last panel
+    assert below == pytest.approx(fig.layout["margin"]["b"])   # under its x ticks and title
+    assert margin["b"] - below >= 25                     # a row of room for itself
+    moved = gradients()
+    moved.data[0]["showlegend"] = True                   # an entry in the first panel too: stays above
+    assert stacked(moved).layout["legend"]["y"] > 1
+
+
+def test_moving_the_legend_under_keeps_the_figure_and_plot_heights():
+    fig = gradients()
+    fig.data[0]["showlegend"] = True
+    above, under = stacked(fig).layout, stacked(gradients()).layout
+    assert under["height"] == above["height"]
+    assert plot_px(under) == plot_px(above)
 
 
 def test_axes_that_shared_the_first_panels_show_their_ticks_and_its_title():
