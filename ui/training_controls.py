@@ -9,6 +9,7 @@ import streamlit as st
 from bn_core.activations import ACTIVATIONS
 from bn_core.network import BN_PLACES, NetConfig
 from bn_core.training import TrainConfig
+from figures.distributions import MAX_FRAMES as DIST_FRAMES
 
 from . import controls
 from .i18n import Translator
@@ -24,6 +25,11 @@ TRAIN_DTYPE = "float32"
 PAPER = {"tr_data": "digits", "tr_depth": 3, "tr_width": 100, "tr_act": "sigmoid", "tr_batch": 60,
          "tr_lr": 0.5, "tr_mom": 0.0, "tr_init": 1.0, "tr_loss": "xent", "tr_steps": 500}
 
+
+def record_every(steps: int) -> int:
+    """Record every this many steps: at most DIST_FRAMES records with the last step's, so the
+    distributions animation plays every record and its slider steps evenly (0, 8, 16, ... for 300)."""
+    return max(1, -(-steps // (DIST_FRAMES - 1)))
 
 def _paper_preset() -> None:
     st.session_state.update(PAPER)
@@ -68,7 +74,7 @@ def setup(t: Translator) -> Setup:
         v: TrainConfig(NetConfig(sizes, activation=str(act), bn=v, init_scale=float(init), loss=str(loss),
                                  seed=int(seed), dtype=TRAIN_DTYPE),
                        lr=float(lr), momentum=float(mom), batch_size=int(batch), steps=int(steps),
-                       record_every=max(1, int(steps) // 40), seed=int(seed), boundary=boundary)
+                       record_every=record_every(int(steps)), seed=int(seed), boundary=boundary)
         for v in variants
     }
     return Setup(str(data), configs)

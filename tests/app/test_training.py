@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from figures.distributions import MAX_FRAMES as DIST_FRAMES
 from tests.app.conftest import open_page
 from ui.i18n import Translator
 from ui.training_controls import PAPER
@@ -46,12 +49,20 @@ def test_sweeps_run_and_draw():
 
 def test_the_recorded_step_slider_reads_in_training_steps():
     """The slider picks a record (?tr_rec= is its index) but shows the training step it was taken
-    at: 0, every steps // 40 steps, and the last step."""
+    at: evenly spaced from 0, then the last step; few enough records that the distributions
+    animation has a frame for each."""
     at = open_page("training", "zh", tr_steps="100", tr_rec="3")
     rec = at.select_slider(key="tr_rec")
-    every = 100 // 40
-    expected = [str(s) for s in range(0, 100, every)] + ["100"]
-    assert rec.options == expected
+    steps = [int(s) for s in rec.options]
+    every = steps[1]
+    assert steps[0] == 0 and steps[-1] == 100 and every > 1
+    assert steps[:-1] == list(range(0, 100, every))
+    assert len(steps) <= DIST_FRAMES
     assert rec.value == 3 and rec.options[rec.value] == str(3 * every)
     assert rec.label == Translator("zh")("training.dist.record")
+    alt = Translator("zh")("alt.training_dist")
+    dist = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.alt == alt)
+    in_chart = dist["layout"]["sliders"][0]
+    assert [s["label"] for s in in_chart["steps"]] == rec.options      # a frame for every record
+    assert in_chart["active"] == rec.value
     assert not at.exception
