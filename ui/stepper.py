@@ -44,12 +44,12 @@ def step_slider(key: str, label: str, total: int, default: int, t: Translator, *
                 shown: Sequence[int] | None = None) -> int:
     """Steps 0..total on a slider bound to ?key=, with Prev/Next; returns the chosen step.
     `shown[k]`, when given, is what step k reads as on the slider (the training step a record was
-    taken at, say); the URL still holds k. With nothing to step through (total 0, e.g. a run that
-    blew up at once) it draws nothing."""
+    taken at, say, written as the chart's own slider writes it: 1000, not 1,000); the URL still
+    holds k. With nothing to step through (total 0, e.g. a run that blew up at once) it draws nothing."""
     if total < 1:
         return 0
     where = _buttons(key, 0, total, default, t)
     if shown is None:
         return int(controls.slider(label, key, 0, total, default, t=t, where=where))
     return int(controls.choice(label, key, tuple(range(total + 1)), default, t=t, widget="select_slider",
-                               format_func=lambda k: f"{int(shown[k]):,}", where=where))
+                               format_func=lambda k: str(int(shown[k])), where=where))

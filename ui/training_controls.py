@@ -31,6 +31,7 @@ def record_every(steps: int) -> int:
     distributions animation plays every record and its slider steps evenly (0, 8, 16, ... for 300)."""
     return max(1, -(-steps // (DIST_FRAMES - 1)))
 
+
 def _paper_preset() -> None:
     st.session_state.update(PAPER)
     st.session_state.update({"tr_cmp_none": True, "tr_cmp_before": True, "tr_cmp_after": False})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from figures.distributions import MAX_FRAMES as DIST_FRAMES
 from tests.app.conftest import open_page
 from ui.i18n import Translator
@@ -47,16 +49,17 @@ def test_sweeps_run_and_draw():
     assert any(Translator("en")("training.sweep.caption") == c.value for c in at.caption)
 
 
-def test_the_recorded_step_slider_reads_in_training_steps():
+@pytest.mark.parametrize("total", [100, 1000])
+def test_the_recorded_step_slider_reads_in_training_steps(total):
     """The slider picks a record (?tr_rec= is its index) but shows the training step it was taken
-    at: evenly spaced from 0, then the last step; few enough records that the distributions
-    animation has a frame for each."""
-    at = open_page("training", "zh", tr_steps="100", tr_rec="3")
+    at, as the chart's own slider writes it: evenly spaced from 0, then the last step; few enough
+    records that the distributions animation has a frame for each."""
+    at = open_page("training", "zh", tr_steps=str(total), tr_rec="3")
     rec = at.select_slider(key="tr_rec")
     steps = [int(s) for s in rec.options]
     every = steps[1]
-    assert steps[0] == 0 and steps[-1] == 100 and every > 1
-    assert steps[:-1] == list(range(0, 100, every))
+    assert steps[0] == 0 and rec.options[-1] == str(total) and every > 1
+    assert steps[:-1] == list(range(0, total, every))
     assert len(steps) <= DIST_FRAMES
     assert rec.value == 3 and rec.options[rec.value] == str(3 * every)
     assert rec.label == Translator("zh")("training.dist.record")
