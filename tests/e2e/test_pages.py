@@ -14,7 +14,7 @@ PAGES = [
     ("loss-surface", "surface.title.page", "surface.ctl.u", 0, "Array.from(g._fullData[2].x)"),
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
-    ("training", "training.title", "training.ctl.steps", 0, "g._fullData[0].x.length"),
+    ("training", "training.title", "training.ctl.steps", 0, "Array.from(g._fullData[0].x.slice(-2))"),
 ]
 
 
