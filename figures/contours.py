@@ -1,7 +1,10 @@
 """Loss contours over (w1, w2) with a gradient-descent path that plays in the browser.
 
-The contour shows log10(L - L*) with evenly spaced levels, i.e. log-spaced loss levels. Axes keep
-an equal aspect ratio, so a canyon looks as narrow as it is. An invisible grid of markers makes
+The colours show log10(L - L*); the level lines are evenly spaced in it, i.e. log-spaced loss levels.
+L - L* is a quadratic form, so each level set is an ellipse, drawn exactly from the Hessian (one line
+trace) over a heatmap: plotly.js's own contour trace traced them from the grid in the browser, 15-20 %
+of the chart's drawing time (benchmarks/HISTORY.md, eleventh round). Axes keep an equal aspect
+ratio, so a canyon looks as narrow as it is. An invisible grid of markers makes
 the plot clickable (Streamlit reports clicks on points), which is how the learner sets the start.
 """
 
@@ -20,6 +23,10 @@ from .theme import OKABE_ITO, SEQUENTIAL, style
 GRID = 90
 CLICK_GRID = 19
 MAX_FRAMES = 40
+N_LEVELS = 9          # about this many level lines across the colour range (as plotly.js drew them)
+ELLIPSE_POINTS = 73   # per level line (every 5° of the ellipse's parameter)
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
+PATH_TRACE = 5        # the descent path's index among the traces (what the frames update)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,36 @@ def view_for(q: Quadratic, scale: float = 1.5) -> View:
     return View(q.w_star.copy(), half)
 
 
+def levels(lo: float, hi: float, n: int = N_LEVELS) -> np.ndarray:
+    """Evenly spaced values strictly inside (lo, hi), about n of them, at a round step (1, 2, 2.5 or
+    5 times a power of ten), as a contour plot picks its levels."""
+    if not hi > lo:
+        return np.zeros(0)
+    raw = (hi - lo) / n
+    power = 10.0 ** np.floor(np.log10(raw))
+    step = next(m * power for m in NICE_STEPS if m * power >= raw)
+    first = np.floor(lo / step + 1) * step
+    return np.arange(first, hi, step)
+
+
+def level_lines(q: Quadratic, log_excess: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """x and y, float32 (L * (ELLIPSE_POINTS + 1),), of the level sets L - L* = 10**c for each of
+    the L values c: one closed ellipse each, followed by NaN (a gap in the line).
+
+    L - L* = dᵀ A d with d = w - w*; with A = V diag(λ) Vᵀ, d = √(10**c) V diag(λ^-½) (cos θ, sin θ)
+    gives exactly 10**c. An A that is not positive definite has no ellipses: none are drawn."""
+    lam, v = np.linalg.eigh(q.a)
+    if not np.all(lam > 0):
+        return np.zeros(0, np.float32), np.zeros(0, np.float32)
+    theta = np.linspace(0.0, 2.0 * np.pi, ELLIPSE_POINTS)
+    unit = v @ (np.stack([np.cos(theta), np.sin(theta)]) / np.sqrt(lam)[:, None])   # (2, P): dᵀAd = 1
+    d = unit[:, None, :] * np.sqrt(10.0 ** np.asarray(log_excess, float))[None, :, None]   # (2, L, P)
+    w = q.w_star[:, None, None] + d
+    gap = np.full((2, len(log_excess), 1), np.nan)
+    x, y = np.concatenate([w, gap], axis=2).reshape(2, -1).astype(np.float32)
+    return x, y
+
+
 def _path_trace(path: Path, labels: ContourLabels) -> dict:
     """The descent path, x over every step and no y: `revealed(path.w[:k + 1, 1])` shows steps 0..k."""
     return dict(type="scatter", x=path.w[:, 0], mode="lines+markers", name=labels.path,
@@ -72,10 +109,11 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
     fig = LabFigure()
-    fig.add_trace(dict(type="contour", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, ncontours=18, hoverinfo="skip",
-                       colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12},
-                       contours={"coloring": "heatmap"},
-                       line={"width": 0.5}))
+    fig.add_trace(dict(type="heatmap", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, zsmooth="fast", hoverinfo="skip",
+                       colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12}))
+    lx, ly = level_lines(q, levels(float(z.min()), float(z.max())))
+    fig.add_trace(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
+                       line={"color": "rgba(25, 25, 25, 0.6)", "width": 0.6}))
     c1, c2 = view.grid(CLICK_GRID)
     cw = np.stack(np.meshgrid(c1, c2), axis=-1).reshape(-1, 2)
     fig.add_trace(dict(type="scatter", x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
@@ -89,7 +127,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     active = min(active, total)
     steps = frame_steps(0, total, active, MAX_FRAMES)
     fig.add_trace(_path_trace(path, labels) | revealed(path.w[: active + 1, 1]))
-    frames = [{"data": [revealed(path.w[: k + 1, 1])], "traces": [4], "name": str(k)} for k in steps]
+    frames = [{"data": [revealed(path.w[: k + 1, 1])], "traces": [PATH_TRACE], "name": str(k)} for k in steps]
     if parts is not None:
         _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
     style(fig, height=560, title=labels.title)

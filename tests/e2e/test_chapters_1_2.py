@@ -7,21 +7,24 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from figures.contours import PATH_TRACE
 from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
 from ui.i18n import Translator
+
+START = "g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open')"   # the descent's start
 
 
 def test_click_on_the_contour_sets_the_start(page, server_url):
     page.goto(f"{server_url}/loss-surface?lang=en")
     wait_idle(page)
-    before = chart_data(page, 1, "Array.from(g._fullData[2].x)")
+    before = chart_data(page, 1, f"Array.from({START}.x)")
     plot = page.locator(".js-plotly-plot").nth(1)
     plot.scroll_into_view_if_needed()
     box = plot.locator(".nsewdrag").first.bounding_box()
     page.mouse.click(box["x"] + 0.8 * box["width"], box["y"] + 0.8 * box["height"])
     page.wait_for_function(
-        f"() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')[1]._fullData[2].x))"
-        f" !== JSON.stringify({before})", timeout=20_000)
+        f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[1];"
+        f" return JSON.stringify(Array.from({START}.x)) !== JSON.stringify({before}); }}", timeout=20_000)
     wait_idle(page)
     u = page.locator('[data-testid="stSlider"]').filter(has_text=Translator("en")("surface.ctl.u"))
     assert "-0.80" not in u.inner_text()
@@ -32,9 +35,10 @@ def test_descent_animation_plays(page, server_url):
     page.goto(f"{server_url}/loss-surface?lang=zh&ls_step=0")
     wait_idle(page)
     # the path's x spans every step; the shown steps are its y values (Plotly draws min(len x, len y))
-    assert chart_data(page, 1, "g._fullData[4].y.length") == 1
-    assert chart_data(page, 1, "g._fullData[4]._length") == 1
-    play_until(page, 1, "g._fullData[4].y.length > 30 && g._fullData[4]._length > 30")
+    path = f"g._fullData[{PATH_TRACE}]"
+    assert chart_data(page, 1, f"{path}.y.length") == 1
+    assert chart_data(page, 1, f"{path}._length") == 1
+    play_until(page, 1, f"{path}.y.length > 30 && {path}._length > 30")
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 

@@ -11,7 +11,8 @@ from ui.i18n import Translator
 PAGES = [
     ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
     ("inputs", "inputs.title", "data.n", 0, "g._fullData[0].x.length"),
-    ("loss-surface", "surface.title.page", "surface.ctl.u", 0, "Array.from(g._fullData[2].x)"),
+    ("loss-surface", "surface.title.page", "surface.ctl.u", 0,
+     "Array.from(g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open').x)"),   # the start
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
     ("training", "training.title", "training.ctl.steps", 0, "Array.from(g._fullData[0].x.slice(-2))"),

@@ -59,13 +59,14 @@ def contour(steps: int, active: int):
 
 def test_descent_path_frames_send_only_y_and_reveal_their_step():
     fig, _, path = contour(steps=90, active=7)
-    base = fig.data[4]
-    assert base["name"] == "path" and drawn(base) == 8
+    at = next(i for i, t in enumerate(fig.data) if t.get("name") == "path")
+    base = fig.data[at]
+    assert drawn(base) == 8
     np.testing.assert_array_equal(base["x"], path.w[:, 0])
     assert len(fig.frames) > 10
     for frame in fig.frames:
         k = int(frame["name"])
-        assert frame["traces"] == [4] and all(set(d) == {"type", "y"} for d in frame["data"])
+        assert frame["traces"] == [at] and all(set(d) == {"type", "y"} for d in frame["data"])
         played = base | frame["data"][0]
         assert drawn(played) == k + 1
         np.testing.assert_array_equal(played["y"], path.w[: k + 1, 1])
@@ -76,12 +77,12 @@ def short(values) -> bool:
     return all(len(repr(abs(v)).split("e")[0].replace(".", "").strip("0")) <= DIGITS_F32 for v in values)
 
 
-def test_contour_levels_are_sent_as_float32_log_losses():
+def test_the_loss_colours_are_sent_as_float32_log_losses():
     """The colour grid is log10(L - L*) on the view's grid, kept and sent at float32 precision
     (6 significant digits: about half the text of float64's)."""
     fig, q, _ = contour(steps=10, active=3)
     sent = fig.to_dict()["data"][0]
-    assert sent["type"] == "contour" and fig.data[0]["z"].dtype == np.float32
+    assert sent["type"] == "heatmap" and fig.data[0]["z"].dtype == np.float32
     g1, g2 = np.asarray(fig.data[0]["x"]), np.asarray(fig.data[0]["y"])
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     np.testing.assert_allclose(np.array(sent["z"]), np.log10(q.loss(w) - q.l_star), rtol=6e-6)
@@ -121,9 +122,41 @@ def test_the_click_grid_covers_the_view_and_is_invisible_as_a_whole_trace():
     """Clicks land on an invisible 19 x 19 grid of markers spanning the view. It is hidden by the
     trace's opacity: with a per-marker opacity plotly.js took ~7 ms longer to draw a chart."""
     fig, q, _ = contour(steps=10, active=3)
-    grid = fig.data[1]
+    grid = next(t for t in fig.data if t.get("opacity") == 0)
     view = view_for(q)
     assert len(grid["x"]) == 19 * 19
     for axis, values in enumerate((grid["x"], grid["y"])):
         np.testing.assert_allclose([min(values), max(values)], view.centre[axis] + np.array([-1, 1]) * view.half)
     assert grid["opacity"] == 0 and "opacity" not in grid["marker"]
+
+
+def test_the_level_lines_are_the_loss_levels_they_stand_for():
+    """Each line of the level-line trace is a closed curve on which L - L* is one of the levels:
+    evenly spaced in log10(L - L*) at a round step, inside the colour grid's range."""
+    fig, q, _ = contour(steps=10, active=3)
+    lines = next(t for t in fig.data if t.get("mode") == "lines" and not t.get("name"))
+    sent = fig.to_dict()["data"][fig.data.index(lines)]
+    x = np.array([np.nan if v is None else v for v in sent["x"]])
+    y = np.array([np.nan if v is None else v for v in sent["y"]])
+    ends = np.flatnonzero(np.isnan(x))
+    assert np.array_equal(ends, np.flatnonzero(np.isnan(y))) and ends[-1] == len(x) - 1
+    found = []
+    for part_x, part_y in zip(np.split(x, ends + 1)[:-1], np.split(y, ends + 1)[:-1], strict=True):
+        w = np.stack([part_x[:-1], part_y[:-1]], axis=-1)
+        excess = q.loss(w) - q.l_star
+        np.testing.assert_allclose(excess, excess[0], rtol=1e-3)          # one level per line
+        assert np.allclose(w[0], w[-1], atol=1e-5 * np.abs(w).max())      # closed
+        found.append(np.log10(excess[0]))
+    steps = np.diff(found)
+    np.testing.assert_allclose(steps, steps[0], rtol=1e-3)
+    assert any(np.isclose(steps[0], m * 10.0 ** np.floor(np.log10(steps[0])), rtol=1e-3) for m in (1, 2, 2.5, 5))
+    z = np.asarray(fig.data[0]["z"], float)
+    assert z.min() < min(found) and max(found) < z.max() and 4 <= len(found) <= 9
+
+
+def test_a_surface_without_a_minimum_draws_no_level_lines():
+    from figures.contours import level_lines
+
+    flat = Quadratic(a=np.array([[1.0, 0.0], [0.0, 0.0]]), w_star=np.zeros(2), l_star=0.0)
+    x, y = level_lines(flat, np.array([0.0, 1.0]))
+    assert x.size == 0 and y.size == 0
