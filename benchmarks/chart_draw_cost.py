@@ -7,8 +7,12 @@ figures compare charts, not versions.
 `--histogram-outline` also times each chart with its bar traces drawn as one filled step outline
 per trace (the tenth round's dropped experiment, benchmarks/HISTORY.md).
 
+Comparing two versions of the code (the eleventh round's figures): `--dump FILE` on the old code
+writes the page's specs to FILE; `--against FILE` on the new code draws each chart in pairs, old
+and new, the order swapped every round, and prints both medians and the median paired difference.
+
 Run: python benchmarks/chart_draw_cost.py --page inputs [--lang en] [--rounds 7] [--histogram-outline]
-(pages: home, inputs, loss_surface, bn_layer, running_stats, training)
+     [--dump FILE | --against FILE]   (pages: home, inputs, loss_surface, bn_layer, running_stats, training)
 """
 
 from __future__ import annotations
@@ -69,21 +73,46 @@ def outlined(spec: dict) -> dict:
     return spec
 
 
+def paired(page, then: list[dict], now: list[dict], rounds: int) -> None:
+    """Each chart drawn `rounds` times as `then` and as `now`, alternating which goes first."""
+    if len(then) != len(now):
+        raise SystemExit(f"the dump has {len(then)} charts, the page now {len(now)}")
+    for k, (a, b) in enumerate(zip(then, now, strict=True)):
+        old, new = [], []
+        for r in range(rounds):
+            for spec, out in ((a, old), (b, new))[:: 1 if r % 2 == 0 else -1]:
+                out += page.evaluate(DRAW, [spec, 1])
+        diff = statistics.median(n - o for o, n in zip(old, new, strict=True))
+        size = f"{len(json.dumps(a)) // 1000} -> {len(json.dumps(b)) // 1000} kB"
+        print(f"chart {k}: then {statistics.median(old):6.1f} ms, now {statistics.median(new):6.1f} ms, "
+              f"paired now - then {diff:+.1f} ms; spec {size}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--page", default="inputs", choices=PAGES)
     parser.add_argument("--lang", default="en")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--histogram-outline", action="store_true")
+    parser.add_argument("--dump", type=Path, help="write the page's specs to this file and stop")
+    parser.add_argument("--against", type=Path, help="paired draws against specs written by --dump")
     args = parser.parse_args()
     specs = page_specs(args.page, args.lang)
+    if args.dump:
+        args.dump.write_text(json.dumps(specs))
+        return
+    then = json.loads(args.against.read_text()) if args.against else []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.set_content("<html><body></body></html>")
         page.add_script_tag(path=str(PLOTLY_JS))
-        for spec in specs:                         # warm-up: plotly.js's first draws run cold code
+        for spec in (*then, *specs):               # warm-up: plotly.js's first draws run cold code
             page.evaluate(DRAW, [spec, 1])
+        if args.against:
+            paired(page, then, specs, args.rounds)
+            browser.close()
+            return
         total = 0.0
         for k, spec in enumerate(specs):
             ms = statistics.median(page.evaluate(DRAW, [spec, args.rounds]))

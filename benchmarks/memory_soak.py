@@ -20,7 +20,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-
 from benchmarks.serve import rss_mb
 from tests.app.conftest import PAGES, open_page
 from tests.app.test_every_widget import CHOICES  # raw option values per select-slider key

@@ -6,6 +6,8 @@ from pathlib import Path
 
 EXCEPTION = '[data-testid="stException"]'
 RUNNING = '[data-testid="stStatusWidget"]'
+# chapter 2's descent start on a contour plot (JS, with the graph div bound to `g`): its open circle
+DESCENT_START = "g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open')"
 
 
 def wait_idle(page, timeout_ms: int = 30_000) -> None:

@@ -8,23 +8,21 @@ import pytest
 from playwright.sync_api import expect
 
 from figures.contours import PATH_TRACE
-from tests.e2e.browser import EXCEPTION, chart_data, play_until, wait_idle
+from tests.e2e.browser import DESCENT_START, EXCEPTION, chart_data, play_until, wait_idle
 from ui.i18n import Translator
-
-START = "g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open')"   # the descent's start
 
 
 def test_click_on_the_contour_sets_the_start(page, server_url):
     page.goto(f"{server_url}/loss-surface?lang=en")
     wait_idle(page)
-    before = chart_data(page, 1, f"Array.from({START}.x)")
+    before = chart_data(page, 1, f"Array.from({DESCENT_START}.x)")
     plot = page.locator(".js-plotly-plot").nth(1)
     plot.scroll_into_view_if_needed()
     box = plot.locator(".nsewdrag").first.bounding_box()
     page.mouse.click(box["x"] + 0.8 * box["width"], box["y"] + 0.8 * box["height"])
     page.wait_for_function(
         f"() => {{ const g = document.querySelectorAll('.js-plotly-plot')[1];"
-        f" return JSON.stringify(Array.from({START}.x)) !== JSON.stringify({before}); }}", timeout=20_000)
+        f" return JSON.stringify(Array.from({DESCENT_START}.x)) !== JSON.stringify({before}); }}", timeout=20_000)
     wait_idle(page)
     u = page.locator('[data-testid="stSlider"]').filter(has_text=Translator("en")("surface.ctl.u"))
     assert "-0.80" not in u.inner_text()

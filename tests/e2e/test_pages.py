@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import EXCEPTION, chart_data, full_screenshot, move_slider, wait_idle
+from tests.e2e.browser import DESCENT_START, EXCEPTION, chart_data, full_screenshot, move_slider, wait_idle
 from ui.i18n import Translator
 
 # (url path, title key, slider label key, chart index, JS expression that changes when it redraws)
 PAGES = [
     ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
     ("inputs", "inputs.title", "data.n", 0, "g._fullData[0].x.length"),
-    ("loss-surface", "surface.title.page", "surface.ctl.u", 0,
-     "Array.from(g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open').x)"),   # the start
+    ("loss-surface", "surface.title.page", "surface.ctl.u", 0, f"Array.from({DESCENT_START}.x)"),
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
     ("training", "training.title", "training.ctl.steps", 0, "Array.from(g._fullData[0].x.slice(-2))"),
