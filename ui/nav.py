@@ -24,7 +24,7 @@ class Chapter:
 
 BACK_ICON, ON_ICON = ":material/arrow_back:", ":material/arrow_forward:"
 
-HOME = Chapter(0, "chapters/home.py", "home", ":material/home:", "home")
+HOME = Chapter(0, "chapters/home.py", "", ":material/home:", "home")
 CHAPTERS = (
     Chapter(1, "chapters/inputs.py", "inputs", ":material/scale:", "inputs"),
     Chapter(2, "chapters/loss_surface.py", "loss-surface", ":material/landscape:", "loss_surface"),

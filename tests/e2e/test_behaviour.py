@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from tests.e2e.browser import EXCEPTION, chart_data, move_slider, play_until, wait_idle
 from ui.i18n import Translator
 
@@ -88,4 +90,32 @@ def test_a_slider_inside_a_fragment_keeps_the_address_and_the_share_link_current
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stPopoverBody\"] code')]"
                            ".some(c => c.innerText.includes('bn_i=3'))", timeout=15_000)
     assert "lang=en" in link.inner_text()
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+def test_a_path_that_is_no_page_opens_a_real_page_without_streamlits_dialog(page, server_url):
+    zh = Translator("zh")
+    main = page.locator('[data-testid="stMain"]')
+    # a chapter in another spelling: that chapter, with the link's settings
+    page.goto(f"{server_url}/Loss_Surface?lang=zh&d_n=300")
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == zh("surface.title.page")
+    assert urlsplit(page.url).path == "/loss-surface"
+    assert parse_qs(urlsplit(page.url).query) == {"lang": ["zh"], "d_n": ["300"]}
+    assert main.locator('[data-testid="stSliderThumbValue"]').first.inner_text().strip() == "300"
+    # /home is home, without a notice
+    page.goto(f"{server_url}/home?lang=zh")
+    wait_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == zh("home.title")
+    assert urlsplit(page.url).path == "/"
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    # anything else: home, and a notice in the page's language that shows the path as text
+    for path, shown in (("%3Cscript%3Ealert(1)", "<script>alert(1)"), ("x" * 300, "x" * 40 + "…")):
+        page.goto(f"{server_url}/{path}?lang=zh")
+        wait_idle(page)
+        assert page.locator("h1").first.inner_text().strip() == zh("home.title")
+        assert urlsplit(page.url).path == "/" and "lang=zh" in page.url
+        notice = page.locator('[data-testid="stAlert"] [data-testid="stMarkdownContainer"]')
+        assert notice.inner_text().strip() == zh("common.page_unknown", path=shown)
+        assert page.get_by_text("Page not found").count() == 0
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
