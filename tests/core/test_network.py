@@ -115,7 +115,7 @@ def test_histogram_matches_numpy_inside_the_range():
     assert histogram(u).sum() == pytest.approx(1.0)
 
 
-def test_digits_from_the_package_file_equal_load_digits():
+def test_the_shipped_digits_equal_load_digits():
     from sklearn.datasets import load_digits
 
     from ui.digits import digits
