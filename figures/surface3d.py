@@ -6,7 +6,7 @@ import numpy as np
 
 from bn_core.descent import Path, Quadratic
 
-from .contours import View
+from .contours import View, levels
 from .lab_figure import LabFigure
 from .theme import OKABE_ITO, SEQUENTIAL, style
 
@@ -15,6 +15,7 @@ from .theme import OKABE_ITO, SEQUENTIAL, style
 CAMERA = {"eye": {"x": 1.0, "y": 1.25, "z": 1.55}, "center": {"x": 0, "y": 0, "z": -0.15}}
 ASPECT = {"x": 1.0, "y": 1.0, "z": 0.7}
 LIFT = 0.015  # the path is drawn this fraction of the z span above the surface, which would hide it
+Z_TICKS = 4   # about this many z ticks at a round step, without 0, which sat on w₂'s first tick at the front corner
 
 
 def path_on_box(path: Path, q: Quadratic, view: View) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,7 +49,8 @@ def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60
         scene={"xaxis": {"title": {"text": "w₁"}, "range": [lo[0], hi[0]]},
                "yaxis": {"title": {"text": "w₂"}, "range": [lo[1], hi[1]]},
                "zaxis": {"title": {"text": "L − L*"}, "range": [0.0, top * (1 + LIFT)],
-                         "exponentformat": "power", "nticks": 5},
+                         "exponentformat": "power", "tickmode": "array",
+                         "tickvals": levels(0.0, top * (1 + LIFT), Z_TICKS).tolist()},
                "camera": CAMERA, "aspectmode": "manual", "aspectratio": ASPECT},
         margin={"l": 0, "r": 0, "b": 0}, showlegend=False)
     return fig

@@ -82,3 +82,18 @@ def test_a_flat_surface_still_gets_a_z_range():
     fig = surface_figure(q, View(np.zeros(2), 1.0), Path(np.zeros((1, 2)), np.ones(1), False), "t")
     lo, hi = fig.to_dict()["layout"]["scene"]["zaxis"]["range"]
     assert lo == 0.0 and hi > 0.0
+
+
+@pytest.mark.parametrize("q", [CANYON, BOWL])
+def test_z_ticks_are_round_and_leave_out_0(q):
+    """0 sat on w₂'s first tick at the box's front corner; the ticks start one round step above it."""
+    view = view_for(q)
+    zaxis = surface_figure(q, view, gradient_descent(q, start(view), lr=0.1, steps=5), "t").to_dict()[
+        "layout"]["scene"]["zaxis"]
+    ticks = np.array(zaxis["tickvals"])
+    step = ticks[0]
+    assert 3 <= len(ticks) <= 8 and step > 0
+    np.testing.assert_allclose(np.diff(ticks), step, rtol=1e-9)           # evenly spaced, from one step up
+    mantissa = step / 10 ** np.floor(np.log10(step))
+    assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))           # a round step
+    assert ticks[-1] < zaxis["range"][1] < ticks[-1] + step                # every step that fits, no more
