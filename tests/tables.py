@@ -22,3 +22,8 @@ def parse(text: str) -> dict[str, list[str]] | None:
 def tables(at) -> list[dict[str, list[str]]]:
     """Every Markdown table on an AppTest page, in page order."""
     return [t for t in (parse(m.value) for m in at.markdown) if t is not None]
+
+
+def value(cell: str) -> float:
+    """A number as a table or a sentence shows it (1,234.5, −3.7e−16) as a float."""
+    return float(cell.replace(",", "").replace("\u2212", "-"))

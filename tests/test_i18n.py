@@ -112,3 +112,11 @@ def test_the_bold_rule_itself():
 def test_every_bold_phrase_renders_as_bold(lang):
     broken = {k: bad for k, v in i18n.catalog(lang).items() if (bad := bold_that_shows_asterisks(v))}
     assert broken == {}
+
+
+def test_values_that_are_numbers_get_a_real_minus_sign_and_other_values_stay_as_they_are():
+    t = i18n.Translator("en")
+    text = t("common.url_clamped", label="x1-x2 at -1", lo=-1, hi=0.5, value="-2.5e-05")
+    assert text == t("common.url_clamped", label="x1-x2 at -1", lo="\u22121", hi="0.5", value="\u22122.5e\u221205")
+    assert "x1-x2 at -1" in text                       # a label is text, even with a number in it
+    assert t("common.url_clamped", label="a", lo=1, hi=2, value="2026-11-27").endswith("2026-11-27.")

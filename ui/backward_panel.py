@@ -9,7 +9,7 @@ from figures.gradients import gradient_panels
 
 from . import cache, charts, controls, labels, layer_panels
 from .cache import LayerConfig, UpstreamConfig
-from .i18n import Translator
+from .i18n import Translator, minus
 from .tables import feature_table
 
 BACKWARD_FORMULA = (   # one per line: side by side they overflowed a 1024 px page
@@ -50,7 +50,7 @@ def _checks(rep: bn_core.BackwardReport, t: Translator) -> None:
     st.markdown(t("layer.back.check_intro"))
     cols = st.columns(4)
     for col, name in zip(cols[:3], ("dx", "dgamma", "dbeta"), strict=True):
-        col.metric(t(f"layer.back.check.{name}"), f"{rep.check[name]:.1e}")
-    cols[3].metric(t("layer.back.staged"), f"{rep.staged_max_diff:.1e}", help=t("layer.back.staged_help"))
+        col.metric(t(f"layer.back.check.{name}"), minus(f"{rep.check[name]:.1e}"))
+    cols[3].metric(t("layer.back.staged"), minus(f"{rep.staged_max_diff:.1e}"), help=t("layer.back.staged_help"))
     ok = max(rep.check.values()) < 1e-7
     (st.success if ok else st.error)(t("layer.back.check_ok" if ok else "layer.back.check_bad"))

@@ -5,6 +5,7 @@ Pure Python (no Streamlit) so tests and figures' label builders can use it direc
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,15 @@ from pathlib import Path
 SUPPORTED = ("en", "zh")
 DEFAULT = "en"
 LOCALES = Path(__file__).parent / "locales"
+# a number as the app writes one: 1,234.5, -3.7e-16, 1e-05, -inf
+_NUMBER = re.compile(r"[-\u2212+]?[\d,]*\.?\d+(e[-\u2212+]?\d+)?|[-\u2212+]?(inf|∞)")
+
+
+def minus(value) -> str:
+    """value as text, and if it is a number, with its minus signs as U+2212, as the charts write them:
+    "-3.7e-16" -> "−3.7e−16", "1e-05" -> "1e−05". Other text (a name, a path) is left as it is."""
+    text = str(value)
+    return text.replace("-", "\u2212") if _NUMBER.fullmatch(text) else text
 
 
 def flatten(table: dict, prefix: str = "") -> dict[str, str]:
@@ -54,7 +64,8 @@ def resolve_language(url_value, browser_locale: str | None) -> str:
 
 
 class Translator:
-    """t("key", **fmt): the catalog string for the key, formatted; falls back to English."""
+    """t("key", **fmt): the catalog string for the key, formatted; falls back to English. Values that are
+    numbers get a real minus sign (minus())."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in SUPPORTED else DEFAULT
@@ -63,7 +74,7 @@ class Translator:
         text = catalog(self.lang).get(key)
         if text is None:
             text = catalog(DEFAULT).get(key, key)
-        return text.format(**fmt) if fmt else text
+        return text.format(**{k: minus(v) for k, v in fmt.items()}) if fmt else text
 
     def items(self, prefix: str) -> tuple[str, ...]:
         """Values of the keys prefix.1, prefix.2, ... in order (e.g. the five step titles)."""

@@ -14,7 +14,7 @@ import re
 import numpy as np
 import streamlit as st
 
-from .i18n import Translator
+from .i18n import Translator, minus
 
 # what could start Markdown, HTML, LaTeX ($) or a new cell (|) inside a table cell
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|$~!&])")
@@ -29,8 +29,9 @@ def escape(text: str) -> str:
 
 def markdown(columns: dict[str, list[str]]) -> str:
     """A GitHub-flavoured Markdown table of already formatted cells; columns whose cells all look
-    like numbers are right-aligned."""
+    like numbers are right-aligned, and numbers get a real minus sign."""
     names = list(columns)
+    columns = {name: [minus(c) for c in cells] for name, cells in columns.items()}   # −, as the charts write it
     rows = list(zip(*columns.values(), strict=True))
     align = ["---:" if all(_NUMBER.match(str(c).strip()) for c in columns[n]) else ":---" for n in names]
     lines = ["| " + " | ".join(escape(n) for n in names) + " |", "| " + " | ".join(align) + " |"]

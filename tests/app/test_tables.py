@@ -9,7 +9,7 @@ import pytest
 
 from bn_core.features import FeatureSpec, make_features
 from tests.app.conftest import open_page
-from tests.tables import parse, tables
+from tests.tables import parse, tables, value
 from ui.i18n import Translator
 from ui.tables import markdown, number
 
@@ -36,6 +36,11 @@ def test_numbers_are_right_aligned_and_text_left():
     assert text.split("\n")[1] == "| :--- | ---: | ---: |"
 
 
+def test_numbers_get_a_real_minus_sign_and_text_keeps_its_hyphens():
+    table = parse(markdown({"name": ["x1-x2", "-1 and 2"], "v": ["-0.001", "-3.7e-16"]}))
+    assert table == {"name": ["x1-x2", "-1 and 2"], "v": ["\u22120.001", "\u22123.7e\u221216"]}
+
+
 @pytest.mark.parametrize(("v", "shown"), [(float("nan"), "—"), (float("inf"), "∞"), (-float("inf"), "−∞"),
                                           (0.000123456789, "0.00012346")])
 def test_number_formatting(v, shown):
@@ -49,8 +54,8 @@ def test_chapter_one_table_shows_the_data_it_describes(lang):
     x = make_features(FeatureSpec(n=300, seed=7))
     table = tables(at)[0]
     raw = [k for k, stage in enumerate(table[t("inputs.table.stage")]) if stage == t("inputs.table.raw")]
-    means = [float(table[t("inputs.table.mean")][k].replace(",", "")) for k in raw]
-    maxima = [float(table[t("inputs.table.max")][k].replace(",", "")) for k in raw]
+    means = [value(table[t("inputs.table.mean")][k]) for k in raw]
+    maxima = [value(table[t("inputs.table.max")][k]) for k in raw]
     np.testing.assert_allclose(means, x.mean(axis=0)[:2], rtol=1e-4)
     np.testing.assert_allclose(maxima, x.max(axis=0)[:2], rtol=1e-4)
 
@@ -81,7 +86,7 @@ def test_chapter_one_explains_why_standardized_means_and_variances_are_not_exact
     table = tables(at)[0]
     standardized = [k for k, stage in enumerate(table[t("inputs.table.stage")]) if stage == t("inputs.table.std")]
     assert found[0].group(1) in [table[t("inputs.table.mean")][k] for k in standardized]   # the table's own
-    mean, var = (float(v.replace(",", "")) for v in found[0].groups())
+    mean, var = (value(v) for v in found[0].groups())
     assert abs(mean) < 1e-12                                              # rounding, not a real offset
     assert var < 1
     assert var == pytest.approx(min(x.var(axis=0)[:2] / (x.var(axis=0)[:2] + eps)), rel=1e-4)
