@@ -1,0 +1,104 @@
+"""Check a running deployment (a Docker container, replicas behind a proxy, Community Cloud) in Chromium:
+every page in English and Chinese opens with every chart drawn, one slider on it redraws a chart (over
+the deployment's WebSocket), no exception shows; a path that is no page lands on a real page, and with
+--nested so does a path of two segments (which needs the proxy rule in docs/DEPLOY.md). Prints a line per
+check with its time; exits 1 if any check failed.
+
+Run: python benchmarks/smoke_deployment.py --url http://127.0.0.1:8501 [--nested]
+(without --url it starts the app from this checkout on a free loopback port, as the other scripts do)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from contextlib import nullcontext
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from benchmarks.bench_pages import PAGES, SIGNATURE, settle
+from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
+
+EXCEPTION = '[data-testid="stException"]'
+DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullData)"
+# (path asked for, path it must land on): another spelling of a page, a page that does not exist
+DETOURS = (("Loss_Surface", "/loss-surface"), ("chapter-6", "/"))
+NESTED = ("loss-surface/x", "/loss-surface")   # a blank page unless a proxy sends it on (docs/DEPLOY.md)
+
+
+def open_page(browser, url: str):
+    """A new 1400 × 900 page at url, settled; and the seconds it took."""
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    t0 = time.perf_counter()
+    page.goto(url)
+    settle(page)
+    return page, time.perf_counter() - t0
+
+
+def check_page(browser, url: str) -> tuple[bool, str]:
+    """Open url, check every chart is drawn, move its first slider one step and check a chart changed."""
+    try:
+        page, seconds = open_page(browser, url)
+    except PlaywrightError as e:
+        return False, f"did not open: {str(e).splitlines()[0]}"
+    try:
+        drawn = page.evaluate(DRAWN)
+        before = page.evaluate(f"({SIGNATURE})()")
+        thumb = page.locator('[data-testid="stMain"] [data-testid="stSlider"]').first.get_by_role("slider")
+        thumb.focus()
+        thumb.press("ArrowRight")
+        settle(page)
+        redrawn = page.evaluate(f"({SIGNATURE})()") != before
+        errors = page.locator(EXCEPTION).count()
+        ok = drawn and redrawn and errors == 0
+        return ok, (f"opened in {seconds:.1f} s, charts drawn: {drawn}, a slider redrew a chart: {redrawn}, "
+                    f"exceptions: {errors}")
+    finally:
+        page.context.close()
+
+
+def check_detour(browser, base: str, path: str, lands_on: str) -> tuple[bool, str]:
+    """Open base/path?lang=zh and check it lands on lands_on, in Chinese, without Streamlit's dialog."""
+    try:
+        page, seconds = open_page(browser, f"{base}/{path}?lang=zh")
+    except PlaywrightError as e:
+        return False, f"no page: {str(e).splitlines()[0]}"
+    try:
+        at = urlsplit(page.url)
+        ok = (at.path.removeprefix(urlsplit(base).path) or "/") == lands_on and "lang=zh" in at.query
+        ok = ok and page.get_by_text("Page not found").count() == 0 and page.locator(EXCEPTION).count() == 0
+        return ok, f"landed on {at.path}?{at.query} in {seconds:.1f} s"
+    finally:
+        page.context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", help="the deployment's base URL (default: start this checkout's app)")
+    parser.add_argument("--nested", action="store_true", help="also check the proxy's rule for nested paths")
+    args = parser.parse_args()
+    failed = 0
+    with (nullcontext((args.url.rstrip("/"), None)) if args.url else streamlit("app.py")) as (base, _), \
+            sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        checks = [(f"/{path}?lang={lang}", lambda u=f"{base}/{path}?lang={lang}": check_page(browser, u))
+                  for lang in ("en", "zh") for path in PAGES]
+        detours = DETOURS + ((NESTED,) if args.nested else ())
+        checks += [(f"/{path}", lambda p_=path, to=to: check_detour(browser, base, p_, to)) for path, to in detours]
+        for name, check in checks:
+            ok, detail = check()
+            failed += not ok
+            print(f"{'ok  ' if ok else 'FAIL'} {name:28s} {detail}", flush=True)
+        browser.close()
+    print(f"{len(checks) - failed} of {len(checks)} checks passed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
