@@ -120,3 +120,9 @@ def test_values_that_are_numbers_get_a_real_minus_sign_and_other_values_stay_as_
     assert text == t("common.url_clamped", label="x1-x2 at -1", lo="\u22121", hi="0.5", value="\u22122.5e\u221205")
     assert "x1-x2 at -1" in text                       # a label is text, even with a number in it
     assert t("common.url_clamped", label="a", lo=1, hi=2, value="2026-11-27").endswith("2026-11-27.")
+
+
+def test_verbatim_text_keeps_its_hyphen_even_when_it_looks_like_a_number():
+    t = i18n.Translator("zh")
+    assert "/-1" in t("common.page_unknown", path=i18n.Verbatim("-1"))
+    assert "/\u22121" in t("common.page_unknown", path="-1")

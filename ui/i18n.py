@@ -17,11 +17,17 @@ LOCALES = Path(__file__).parent / "locales"
 _NUMBER = re.compile(r"[-\u2212+]?[\d,]*\.?\d+(e[-\u2212+]?\d+)?|[-\u2212+]?(inf|∞)")
 
 
+class Verbatim(str):
+    """Text that t() and tables show exactly as given, even where it looks like a number: what a user
+    wrote (a page path in a link, a column name in a CSV file)."""
+
+
 def minus(value) -> str:
     """value as text, and if it is a number, with its minus signs as U+2212, as the charts write them:
-    "-3.7e-16" -> "−3.7e−16", "1e-05" -> "1e−05". Other text (a name, a path) is left as it is."""
+    "-3.7e-16" -> "−3.7e−16", "1e-05" -> "1e−05". Other text (a name, a path) and Verbatim text are left
+    as they are."""
     text = str(value)
-    return text.replace("-", "\u2212") if _NUMBER.fullmatch(text) else text
+    return text.replace("-", "\u2212") if _NUMBER.fullmatch(text) and not isinstance(value, Verbatim) else text
 
 
 def flatten(table: dict, prefix: str = "") -> dict[str, str]:

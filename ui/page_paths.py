@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import streamlit as st
 
 from . import tables
-from .i18n import Translator
+from .i18n import Translator, Verbatim
 from .nav import CHAPTERS, HOME, Chapter
 
 NOTICE = "_page_path_notice"
@@ -78,4 +78,4 @@ def show_notice(t: Translator) -> None:
     """Say, once, that the link's page did not exist and home was opened instead."""
     shown = st.session_state.pop(NOTICE, None)
     if shown is not None:
-        st.info(t("common.page_unknown", path=tables.escape(shown)), icon=":material/info:")
+        st.info(t("common.page_unknown", path=Verbatim(tables.escape(shown))), icon=":material/info:")

@@ -7,7 +7,7 @@ import streamlit as st
 from bn_core import csv_import, features
 
 from . import features_cache, inputs_panels
-from .i18n import Translator
+from .i18n import Translator, Verbatim
 
 
 def upload(t: Translator) -> None:
@@ -21,8 +21,9 @@ def upload(t: Translator) -> None:
     if isinstance(result, csv_import.Refusal):
         st.error(t(f"upload.refusal.{result.code}", **result.details), icon=":material/block:")
         return
-    for code, details in result.notes:
-        st.info(t(f"upload.note.{code}", **details), icon=":material/info:")
+    for code, details in result.notes:   # column names as the file wrote them, even "-5"
+        st.info(t(f"upload.note.{code}", **{k: Verbatim(v) if isinstance(v, str) else v for k, v in details.items()}),
+                icon=":material/info:")
     if len(result.names) < 2:
         st.warning(t("upload.need_two"))
         return
@@ -34,7 +35,7 @@ def upload(t: Translator) -> None:
     idx = [result.names.index(c) for c in chosen]
     x = result.values[:, idx]
     std = features.standardize(x)
-    names = tuple(chosen)
+    names = tuple(Verbatim(c) for c in chosen)
     st.markdown(t("upload.summary", n=x.shape[0], d=len(names),
                   kappa=f"{features.condition_number(x):,.4g}",
                   kappa_std=f"{features.condition_number(std.z):,.4g}"))

@@ -10,7 +10,7 @@ import pytest
 from bn_core.features import FeatureSpec, make_features
 from tests.app.conftest import open_page
 from tests.tables import parse, tables, value
-from ui.i18n import Translator
+from ui.i18n import Translator, Verbatim
 from ui.tables import markdown, number
 
 HOSTILE = ["**bold**", "a | b", "$x^2$", "<script>alert(1)</script>", "[link](javascript:alert(1))",
@@ -39,6 +39,7 @@ def test_numbers_are_right_aligned_and_text_left():
 def test_numbers_get_a_real_minus_sign_and_text_keeps_its_hyphens():
     table = parse(markdown({"name": ["x1-x2", "-1 and 2"], "v": ["-0.001", "-3.7e-16"]}))
     assert table == {"name": ["x1-x2", "-1 and 2"], "v": ["\u22120.001", "\u22123.7e\u221216"]}
+    assert parse(markdown({"column": [Verbatim("-5")], "v": ["-5"]})) == {"column": ["-5"], "v": ["\u22125"]}
 
 
 @pytest.mark.parametrize(("v", "shown"), [(float("nan"), "—"), (float("inf"), "∞"), (-float("inf"), "−∞"),
