@@ -24,6 +24,7 @@ from ui.nav import CHAPTERS
 
 PAGES = ("", *(c.url_path for c in CHAPTERS))    # "" is home
 IDLE = '[data-testid="stStatusWidget"]'
+EXCEPTION = '[data-testid="stException"]'
 
 
 def idle(page) -> None:

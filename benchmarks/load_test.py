@@ -20,10 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.async_api import async_playwright
 
-from benchmarks.bench_pages import FINISHED, PAGES, SIGNATURE, WATCH
+from benchmarks.bench_pages import EXCEPTION, FINISHED, PAGES, SIGNATURE, WATCH
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit
 
-EXCEPTION = '[data-testid="stException"]'
 REDRAW_WAIT_MS = 10_000
 
 

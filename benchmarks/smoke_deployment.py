@@ -22,29 +22,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from benchmarks.bench_pages import PAGES, SIGNATURE, settle
+from benchmarks.bench_pages import EXCEPTION, PAGES, SIGNATURE, open_page, settle
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
 
-EXCEPTION = '[data-testid="stException"]'
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullData)"
 # (path asked for, path it must land on): another spelling of a page, a page that does not exist
 DETOURS = (("Loss_Surface", "/loss-surface"), ("chapter-6", "/"))
 NESTED = ("loss-surface/x", "/loss-surface")   # a blank page unless a proxy sends it on (docs/DEPLOY.md)
 
 
-def open_page(browser, url: str):
-    """A new 1400 × 900 page at url, settled; and the seconds it took."""
-    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+def timed_open(browser, url: str):
+    """bench_pages.open_page (a new 1400 × 900 page at url, settled), and the seconds it took."""
     t0 = time.perf_counter()
-    page.goto(url)
-    settle(page)
+    page = open_page(browser, url)
     return page, time.perf_counter() - t0
 
 
 def check_page(browser, url: str) -> tuple[bool, str]:
     """Open url, check every chart is drawn, move its first slider one step and check a chart changed."""
     try:
-        page, seconds = open_page(browser, url)
+        page, seconds = timed_open(browser, url)
     except PlaywrightError as e:
         return False, f"did not open: {str(e).splitlines()[0]}"
     try:
@@ -66,7 +63,7 @@ def check_page(browser, url: str) -> tuple[bool, str]:
 def check_detour(browser, base: str, path: str, lands_on: str) -> tuple[bool, str]:
     """Open base/path?lang=zh and check it lands on lands_on, in Chinese, without Streamlit's dialog."""
     try:
-        page, seconds = open_page(browser, f"{base}/{path}?lang=zh")
+        page, seconds = timed_open(browser, f"{base}/{path}?lang=zh")
     except PlaywrightError as e:
         return False, f"no page: {str(e).splitlines()[0]}"
     try:

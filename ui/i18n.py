@@ -27,7 +27,12 @@ def minus(value) -> str:
     "-3.7e-16" -> "−3.7e−16", "1e-05" -> "1e−05". Other text (a name, a path) and Verbatim text are left
     as they are."""
     text = str(value)
-    return text.replace("-", "\u2212") if _NUMBER.fullmatch(text) and not isinstance(value, Verbatim) else text
+    return text.replace("-", "\u2212") if is_number(text) and not isinstance(value, Verbatim) else text
+
+
+def is_number(text: str) -> bool:
+    """True if text is one number as the app writes it (1,234.5, −3.7e−16, ∞)."""
+    return _NUMBER.fullmatch(text) is not None
 
 
 def flatten(table: dict, prefix: str = "") -> dict[str, str]:

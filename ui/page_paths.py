@@ -36,7 +36,9 @@ def requested(url: str | None, base: str = "") -> str | None:
     if segments[:len(base_segments)] != base_segments:
         return None
     rest = segments[len(base_segments):]
-    return unquote(rest[0]) if len(rest) == 1 else ("" if not rest else None)
+    if not rest:
+        return ""
+    return unquote(rest[0]) if len(rest) == 1 else None
 
 
 def spelled_as(path: str) -> Chapter | None:

@@ -14,11 +14,10 @@ import re
 import numpy as np
 import streamlit as st
 
-from .i18n import Translator, minus
+from .i18n import Translator, is_number, minus
 
 # what could start Markdown, HTML, LaTeX ($) or a new cell (|) inside a table cell
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|$~!&])")
-_NUMBER = re.compile(r"^[−\-+]?[\d,.]+(e[−\-+]?\d+)?$|^[−\-]?∞$|^—$")
 
 
 def escape(text: str) -> str:
@@ -33,7 +32,7 @@ def markdown(columns: dict[str, list[str]]) -> str:
     names = list(columns)
     columns = {name: [minus(c) for c in cells] for name, cells in columns.items()}   # −, as the charts write it
     rows = list(zip(*columns.values(), strict=True))
-    align = ["---:" if all(_NUMBER.match(str(c).strip()) for c in columns[n]) else ":---" for n in names]
+    align = ["---:" if all(is_number(c.strip()) or c.strip() == "—" for c in columns[n]) else ":---" for n in names]
     lines = ["| " + " | ".join(escape(n) for n in names) + " |", "| " + " | ".join(align) + " |"]
     lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
