@@ -1,10 +1,12 @@
 """Check a running deployment (a Docker container, replicas behind a proxy, Community Cloud) in Chromium:
 every page in English and Chinese opens with every chart drawn, one slider on it redraws a chart (over
 the deployment's WebSocket), no exception shows; a path that is no page lands on a real page, and with
---nested so does a path of two segments (which needs the proxy rule in docs/DEPLOY.md). Prints a line per
-check with its time; exits 1 if any check failed.
+--nested so does a path of two segments (which needs the proxy rule in docs/DEPLOY.md); a CSV uploaded on
+chapter 1 is read, in --uploads fresh browser sessions (the upload goes over HTTP and must reach the
+replica that holds the session's WebSocket: replicas without session affinity fail it). Prints a line
+per check with its time; exits 1 if any check failed.
 
-Run: python benchmarks/smoke_deployment.py --url http://127.0.0.1:8501 [--nested]
+Run: python benchmarks/smoke_deployment.py --url http://127.0.0.1:8501 [--nested] [--uploads 4]
 (without --url it starts the app from this checkout on a free loopback port, as the other scripts do)
 """
 
@@ -24,11 +26,15 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.bench_pages import EXCEPTION, PAGES, SIGNATURE, open_page, settle
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
+from ui.i18n import Translator
 
 DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullData)"
 # (path asked for, path it must land on): another spelling of a page, a page that does not exist
 DETOURS = (("Loss_Surface", "/loss-surface"), ("chapter-6", "/"))
 NESTED = ("loss-surface/x", "/loss-surface")   # a blank page unless a proxy sends it on (docs/DEPLOY.md)
+# A CSV with one incomplete row, and the note chapter 1 writes once it has read it.
+CSV = {"name": "heights.csv", "mimeType": "text/csv", "buffer": b"h,w\n170,60\n180,75\n165,\n175,70\n"}
+READ = Translator("en")("upload.note.dropped_rows", count=1, total=4, inf=False)
 
 
 def timed_open(browser, url: str):
@@ -75,10 +81,30 @@ def check_detour(browser, base: str, path: str, lands_on: str) -> tuple[bool, st
         page.context.close()
 
 
+def check_upload(browser, base: str) -> tuple[bool, str]:
+    """In a fresh browser session, upload CSV on chapter 1 and check the page reports reading it."""
+    try:
+        page = open_page(browser, f"{base}/inputs?lang=en")
+    except PlaywrightError as e:
+        return False, f"did not open: {str(e).splitlines()[0]}"
+    try:
+        t0 = time.perf_counter()
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(CSV)
+        try:
+            page.get_by_text(READ).wait_for(timeout=20_000)
+        except PlaywrightError:
+            return False, "the upload was not read within 20 s (did it reach another replica?)"
+        errors = page.locator(EXCEPTION).count()
+        return errors == 0, f"read in {time.perf_counter() - t0:.1f} s, exceptions: {errors}"
+    finally:
+        page.context.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", help="the deployment's base URL (default: start this checkout's app)")
     parser.add_argument("--nested", action="store_true", help="also check the proxy's rule for nested paths")
+    parser.add_argument("--uploads", type=int, default=4, help="fresh sessions that upload a CSV (default 4)")
     args = parser.parse_args()
     failed = 0
     with (nullcontext((args.url.rstrip("/"), None)) if args.url else streamlit("app.py")) as (base, _), \
@@ -88,6 +114,7 @@ def main() -> None:
                   for lang in ("en", "zh") for path in PAGES]
         detours = DETOURS + ((NESTED,) if args.nested else ())
         checks += [(f"/{path}", lambda p_=path, to=to: check_detour(browser, base, p_, to)) for path, to in detours]
+        checks += [(f"upload, session {k + 1}", lambda: check_upload(browser, base)) for k in range(args.uploads)]
         for name, check in checks:
             ok, detail = check()
             failed += not ok
