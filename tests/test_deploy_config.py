@@ -63,3 +63,17 @@ def test_affinity_is_by_the_cookie_the_proxy_sets():
 def test_the_websocket_is_upgraded():
     assert 'proxy_set_header Upgrade $http_upgrade;' in CONF
     assert 'proxy_set_header Connection "upgrade";' in CONF
+
+
+def test_scripts_are_compressed_and_kept_by_the_proxy():
+    """Streamlit sends its ~8 MB of scripts uncompressed and from Python; the proxy gzips them and
+    keeps /static/ (immutable, content-hashed names) in its cache, ahead of the nested-path regex."""
+    server = CONF[CONF.index("server {"):]
+    assert re.search(r"^\s*gzip on;", server, re.M)
+    types = re.search(r"gzip_types ([^;]+);", server).group(1).split()
+    assert {"application/javascript", "text/css"} <= set(types)
+    static = re.search(r"location \^~ /static/ \{(.*?)\}", server, re.S)
+    assert static, "no /static/ location that wins over the regex locations"
+    zone = re.search(r"proxy_cache (\w+);", static.group(1)).group(1)
+    assert re.search(r"proxy_cache_path \S+ keys_zone=" + zone + r":", CONF)
+    assert "proxy_pass http://lab;" in static.group(1)
