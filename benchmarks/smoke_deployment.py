@@ -4,7 +4,8 @@ the deployment's WebSocket), no exception shows; a path that is no page lands on
 --nested so does a path of two segments (which needs the proxy rule in docs/DEPLOY.md); a CSV uploaded on
 chapter 1 is read, in --uploads fresh browser sessions (the upload goes over HTTP and must reach the
 replica that holds the session's WebSocket: replicas without session affinity fail it). Prints a line
-per check with its time; exits 1 if any check failed.
+per check with its time; exits 1 if any check failed. A last line, for information, says how many
+bytes a browser's first visit moves and whether the scripts came compressed (docs/DEPLOY.md).
 
 Run: python benchmarks/smoke_deployment.py --url http://127.0.0.1:8501 [--nested] [--uploads 4]
 (without --url it starts the app from this checkout on a free loopback port, as the other scripts do)
@@ -25,6 +26,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from benchmarks.bench_pages import EXCEPTION, PAGES, SIGNATURE, open_page, settle
+from benchmarks.first_visit import visit
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
 from ui.i18n import Translator
 
@@ -119,6 +121,9 @@ def main() -> None:
             ok, detail = check()
             failed += not ok
             print(f"{'ok  ' if ok else 'FAIL'} {name:28s} {detail}", flush=True)
+        seen = visit(browser, base)
+        print(f"info a first visit to chapter 1 moved {seen.total_bytes / 1e6:.2f} MB over HTTP; its largest file "
+              f"({seen.largest_bytes / 1e6:.2f} MB) came with content-encoding {seen.largest_encoding}")
         browser.close()
     print(f"{len(checks) - failed} of {len(checks)} checks passed")
     sys.exit(1 if failed else 0)
