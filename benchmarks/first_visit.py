@@ -11,6 +11,7 @@ Run: python benchmarks/first_visit.py --url http://127.0.0.1 [--visits 6] [--war
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from playwright.sync_api import sync_playwright
 from benchmarks.bench_pages import settle
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS
 
-CLOCK_TICKS = 100   # os.sysconf("SC_CLK_TCK") on Linux
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,21 @@ def visit(browser, base: str, path: str = "inputs") -> Visit:
     return Visit(int(sum(sizes.values())), int(sizes[largest]), encodings.get(largest, "none"))
 
 
+def ancestors() -> set[int]:
+    """This process and the ones that started it: their command lines hold the --cpu patterns too."""
+    pids, pid = set(), os.getpid()
+    while pid > 1:
+        pids.add(pid)
+        pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    return pids
+
+
 def cpu_seconds(pattern: str) -> float:
-    """User + system CPU seconds so far of every process whose command line matches pattern."""
+    """User + system CPU seconds so far of every process whose command line matches pattern, other than
+    this script and its ancestors."""
     pids = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
     total = 0
-    for pid in pids:
+    for pid in set(map(int, pids)) - ancestors():
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:   # ended meanwhile
