@@ -39,20 +39,23 @@ CSV = {"name": "heights.csv", "mimeType": "text/csv", "buffer": b"h,w\n170,60\n1
 READ = Translator("en")("upload.note.dropped_rows", count=1, total=4, inf=False)
 
 
-def timed_open(browser, url: str):
-    """bench_pages.open_page (a new 1400 × 900 page at url, settled), and the seconds it took."""
+def on_page(browser, url: str, check, unopened: str = "did not open") -> tuple[bool, str]:
+    """Open url with bench_pages.open_page (a new 1400 × 900 page, settled) and return check(page, seconds
+    it took to open); a page that does not open fails with `unopened` and the error's first line."""
     t0 = time.perf_counter()
-    page = open_page(browser, url)
-    return page, time.perf_counter() - t0
+    try:
+        page = open_page(browser, url)
+    except PlaywrightError as e:
+        return False, f"{unopened}: {str(e).splitlines()[0]}"
+    try:
+        return check(page, time.perf_counter() - t0)
+    finally:
+        page.context.close()
 
 
 def check_page(browser, url: str) -> tuple[bool, str]:
     """Open url, check every chart is drawn, move its first slider one step and check a chart changed."""
-    try:
-        page, seconds = timed_open(browser, url)
-    except PlaywrightError as e:
-        return False, f"did not open: {str(e).splitlines()[0]}"
-    try:
+    def check(page, seconds):
         drawn = page.evaluate(DRAWN)
         before = page.evaluate(f"({SIGNATURE})()")
         thumb = page.locator('[data-testid="stMain"] [data-testid="stSlider"]').first.get_by_role("slider")
@@ -64,32 +67,22 @@ def check_page(browser, url: str) -> tuple[bool, str]:
         ok = drawn and redrawn and errors == 0
         return ok, (f"opened in {seconds:.1f} s, charts drawn: {drawn}, a slider redrew a chart: {redrawn}, "
                     f"exceptions: {errors}")
-    finally:
-        page.context.close()
+    return on_page(browser, url, check)
 
 
 def check_detour(browser, base: str, path: str, lands_on: str) -> tuple[bool, str]:
     """Open base/path?lang=zh and check it lands on lands_on, in Chinese, without Streamlit's dialog."""
-    try:
-        page, seconds = timed_open(browser, f"{base}/{path}?lang=zh")
-    except PlaywrightError as e:
-        return False, f"no page: {str(e).splitlines()[0]}"
-    try:
+    def check(page, seconds):
         at = urlsplit(page.url)
         ok = (at.path.removeprefix(urlsplit(base).path) or "/") == lands_on and "lang=zh" in at.query
         ok = ok and page.get_by_text("Page not found").count() == 0 and page.locator(EXCEPTION).count() == 0
         return ok, f"landed on {at.path}?{at.query} in {seconds:.1f} s"
-    finally:
-        page.context.close()
+    return on_page(browser, f"{base}/{path}?lang=zh", check, unopened="no page")
 
 
 def check_upload(browser, base: str) -> tuple[bool, str]:
     """In a fresh browser session, upload CSV on chapter 1 and check the page reports reading it."""
-    try:
-        page = open_page(browser, f"{base}/inputs?lang=en")
-    except PlaywrightError as e:
-        return False, f"did not open: {str(e).splitlines()[0]}"
-    try:
+    def check(page, _seconds):
         t0 = time.perf_counter()
         page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(CSV)
         try:
@@ -98,8 +91,7 @@ def check_upload(browser, base: str) -> tuple[bool, str]:
             return False, "the upload was not read within 20 s (did it reach another replica?)"
         errors = page.locator(EXCEPTION).count()
         return errors == 0, f"read in {time.perf_counter() - t0:.1f} s, exceptions: {errors}"
-    finally:
-        page.context.close()
+    return on_page(browser, f"{base}/inputs?lang=en", check)
 
 
 def first_visit_line(browser, base: str) -> str:
