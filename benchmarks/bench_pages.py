@@ -136,6 +136,14 @@ def open_page(browser, url: str):
     return page
 
 
+def slider_thumb(page, label: str | None):
+    """The thumb of the slider labelled `label` (the page's first slider for None)."""
+    if label is None:
+        return page.get_by_role("slider").first
+    sliders = page.locator('[data-testid="stSlider"]')
+    return sliders.filter(has=page.get_by_text(label, exact=True)).first.get_by_role("slider").first
+
+
 def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None]:
     """For each visible slider on the page: `repeats` timed one-step moves in one direction, so each move
     asks for a view not computed before. None for a slider that changes no chart (it drives text or
@@ -146,7 +154,7 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None
              if sliders.nth(i).get_by_role("slider").first.is_visible()]
     out: dict[str, list[Move] | None] = {}
     for name in names:    # by label: moving one slider can add or remove others (features D adds γ/β)
-        thumb = sliders.filter(has=page.get_by_text(name, exact=True)).first.get_by_role("slider").first
+        thumb = slider_thumb(page, name)
         if thumb.is_visible():
             out[name] = _timed_moves(page, thumb, repeats)
     page.context.close()
@@ -155,7 +163,7 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None
 
 def floor_moves(page, repeats: int) -> list[float]:
     """Timed moves (to the redraw) of the trivial page's one slider (kept open between the app's pages)."""
-    return [m.first for m in _timed_moves(page, page.get_by_role("slider").first, repeats) or []]
+    return [m.first for m in _timed_moves(page, slider_thumb(page, None), repeats) or []]
 
 
 def main() -> None:
