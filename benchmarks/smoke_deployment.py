@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from benchmarks.bench_pages import EXCEPTION, PAGES, SIGNATURE, open_page, settle
+from benchmarks.bench_pages import EXCEPTION, PAGES, SHOWN, SIGNATURE, open_page, settle
 from benchmarks.first_visit import visit
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
 from ui.i18n import Translator
 
-DRAWN = "() => [...document.querySelectorAll('.js-plotly-plot')].every(g => g._fullData)"
+DRAWN = f"() => [...document.querySelectorAll('.js-plotly-plot')].every({SHOWN})"
 # (path asked for, path it must land on): another spelling of a page, a page that does not exist
 DETOURS = (("Loss_Surface", "/loss-surface"), ("chapter-6", "/"))
 NESTED = ("loss-surface/x", "/loss-surface")   # a blank page unless a proxy sends it on (docs/DEPLOY.md)
