@@ -1,5 +1,6 @@
-"""The app's one style sheet: chart text in the page's own text colour, the file uploader's own
-captions in the page's language, and wide formulas and tables that scroll instead of spilling.
+"""The app's one style sheet: chart text in the page's own text colour, charts shown from their first
+draw, the file uploader's own captions in the page's language, and wide formulas and tables that
+scroll instead of spilling.
 
 Figures are sent without Streamlit's chart theme (see `figures.lab_figure`), so nothing recolours
 them for a dark page. They draw text in two marker colours (`figures.theme.TEXT`, `TEXT_SOFT`);
@@ -52,12 +53,21 @@ def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
 
 
+# Streamlit (1.67) mounts a chart hidden (`visibility: hidden`) until its own measure of the chart's
+# width arrives, draws it, then sets that width and draws it again, visible: every chart a slider move
+# changes is remounted, so each stayed blank for 60-190 ms after plotly.js had drawn it. plotly.js
+# sizes that first draw to the chart's box, which is the width Streamlit then sets (checked to the
+# pixel by tests/e2e/test_chart_drawing.py), so the chart is shown from its first draw.
+SHOWN_AT_FIRST_DRAW = '.stPlotlyChart .js-plotly-plot { visibility: visible !important; }'
+
+
 def chart_rules() -> str:
-    """Text drawn in TEXT takes the page's colour, text in TEXT_SOFT the same, faded."""
+    """Text drawn in TEXT takes the page's colour, text in TEXT_SOFT the same, faded; a chart shows
+    from its first draw."""
     sel = '.stPlotlyChart .main-svg text[style*="fill: {}"]'
     return (f"{sel.format(browser_rgb(TEXT))} {{ fill: currentColor !important; }}\n"
             f"{sel.format(browser_rgb(TEXT_SOFT))} {{ fill: currentColor !important; "
-            f"fill-opacity: {SOFT_OPACITY} !important; }}")
+            f"fill-opacity: {SOFT_OPACITY} !important; }}\n{SHOWN_AT_FIRST_DRAW}")
 
 
 def uploader_rules(t: Translator) -> str:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.e2e.browser import EXCEPTION, move_slider, wait_idle
+from tests.user_agents import ANDROID
 from ui.i18n import Translator
 
 # plotly.js keeps a chart's computed traces in gd.calcdata and makes a new array each time it computes
@@ -39,6 +40,44 @@ def test_each_new_contour_plot_is_computed_once(page, server_url):
         computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
     assert computes == [1] * 8, computes
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+# For each chart that appears after this call: at its first draw, whether it is visible, its size, and
+# how many charts its block holds; read again once everything has settled (window.__firstDraws).
+FIRST_DRAWS = """() => { window.__firstDraws = []; const old = new Set(document.querySelectorAll('.js-plotly-plot'));
+  const watch = () => document.querySelectorAll('.js-plotly-plot').forEach(g => {
+    if (old.has(g) || !g.on) return; old.add(g);
+    g.once('plotly_afterplot', () => window.__firstDraws.push({g, visible: getComputedStyle(g).visibility,
+      size: [g._fullLayout.width, g._fullLayout.height],
+      inBlock: g.closest('.stPlotlyChart').querySelectorAll('.js-plotly-plot').length})); });
+  window.__watcher = new MutationObserver(watch);
+  window.__watcher.observe(document.body, {childList: true, subtree: true}); }"""
+SETTLED = """() => { window.__watcher.disconnect(); return window.__firstDraws.map(d => ({visible: d.visible,
+  inBlock: d.inBlock, first: d.size, last: [d.g._fullLayout.width, d.g._fullLayout.height]})); }"""
+
+
+@pytest.mark.parametrize("path, slider_key, width", [("inputs", "data.n", 1400), ("bn-layer", "layer.ctl.n", 1400),
+                                                       ("inputs", "data.n", 1024), ("inputs", "data.n", 390)])
+def test_a_redrawn_chart_is_shown_from_its_first_draw_at_its_final_size(browser, server_url, path, slider_key,
+                                                                         width):
+    """Streamlit mounts every chart a slider move changes hidden, draws it, and shows it only when it
+    draws it again at the width it measured (ui/page_css.SHOWN_AT_FIRST_DRAW). Each such chart must be
+    visible at its first draw, and that draw must already have the size it keeps: nothing jumps."""
+    phone = {"user_agent": ANDROID, "is_mobile": True, "has_touch": True} if width < 640 else {}
+    page = browser.new_context(viewport={"width": width, "height": 900}, **phone).new_page()
+    page.goto(f"{server_url}/{path}?lang=en")
+    wait_idle(page)
+    page.evaluate(FIRST_DRAWS)
+    move_slider(page, Translator("en")(slider_key), presses=1)
+    page.wait_for_timeout(1500)
+    wait_idle(page)
+    draws = page.evaluate(SETTLED)
+    page.context.close()
+    assert len(draws) >= 2, draws              # each of these moves redraws several charts
+    for d in draws:
+        assert d["visible"] == "visible", d
+        assert d["inBlock"] == 1, d            # the chart it replaced is gone: shown, or blank
+        assert d["first"] == pytest.approx(d["last"], abs=0.5), d
 
 
 # For the first chart's title, first y tick label and the chart's own text colour: fill, fill-opacity.
