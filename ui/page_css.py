@@ -55,7 +55,7 @@ def css_string(text: str) -> str:
 
 # Streamlit (1.67) mounts a chart hidden (`visibility: hidden`) until its own measure of the chart's
 # width arrives, draws it, then sets that width and draws it again, visible: every chart a slider move
-# changes is remounted, so each stayed blank for 60-190 ms after plotly.js had drawn it. plotly.js
+# changes is remounted, so each stayed hidden for 60-190 ms after plotly.js had drawn it. plotly.js
 # sizes that first draw to the chart's box, which is the width Streamlit then sets (checked to the
 # pixel by tests/e2e/test_chart_drawing.py), so the chart is shown from its first draw.
 SHOWN_AT_FIRST_DRAW = '.stPlotlyChart .js-plotly-plot { visibility: visible !important; }'
