@@ -134,8 +134,12 @@ def _timed_moves(page, thumb, repeats: int) -> list[Move] | None:
     return times
 
 
-def open_page(browser, url: str):
-    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+def open_page(browser, url: str, init_script: str | None = None):
+    """A settled page at `url` in a fresh 1400 x 900 context (running `init_script` before its own)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    if init_script is not None:
+        ctx.add_init_script(init_script)
+    page = ctx.new_page()
     page.goto(url)
     settle(page)
     return page

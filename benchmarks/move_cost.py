@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.bench_pages import FINISHED, SIGNATURE, WATCH, settle, slider_thumb
+from benchmarks.bench_pages import FINISHED, SIGNATURE, WATCH, open_page, settle, slider_thumb
 from benchmarks.serve import CHROMIUM, CHROMIUM_ARGS, streamlit
 
 # Records when each WebSocket message arrives and when the page sends one (performance.now()).
@@ -59,11 +59,7 @@ class Subject:
 
 
 def open_subject(browser, subject: Subject):
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    ctx.add_init_script(SOCKET_LOG)
-    page = ctx.new_page()
-    page.goto(subject.url)
-    settle(page)
+    page = open_page(browser, subject.url, SOCKET_LOG)
     if subject.variant is not None:
         text = subject.variant.read_text()
         if subject.variant.suffix == ".js":
@@ -71,7 +67,7 @@ def open_subject(browser, subject: Subject):
         else:
             page.add_style_tag(content=text)
         settle(page)
-    cdp = ctx.new_cdp_session(page)
+    cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
     return page, cdp
 
