@@ -27,11 +27,21 @@ def path_on_box(path: Path, q: Quadratic, view: View) -> tuple[np.ndarray, np.nd
     return np.where(inside, w[:, 0], np.nan), np.where(inside, w[:, 1], np.nan), z
 
 
-def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60) -> LabFigure:
+def camera(six: tuple[float, ...] | None) -> dict:
+    """Plotly's scene camera from (eye x, y, z, centre x, y, z); CAMERA for None. Up stays z, as
+    Plotly's turntable rotation keeps it."""
+    if six is None:
+        return CAMERA
+    return {"eye": dict(zip("xyz", six[:3], strict=True)), "center": dict(zip("xyz", six[3:], strict=True))}
+
+
+def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60,
+                   eye_centre: tuple[float, ...] | None = None) -> LabFigure:
     """L − L* (n × n) on a linear scale over the view's box, the contour plot's box, with the path's
     iterates on the surface (drawn just above it; hover gives the value). At equal distance from w*,
     the raw features' canyon is κ times higher across it than along it; the standardized features'
-    bowl is round unless the features are correlated. The z axis spans the surface, from 0 at the minimum."""
+    bowl is round unless the features are correlated. The z axis spans the surface, from 0 at the minimum.
+    `eye_centre` (six numbers, see `camera`) is where the reader last turned the view; None: CAMERA."""
     g1, g2 = view.grid(n)
     z = np.maximum(q.excess(np.stack(np.meshgrid(g1, g2), axis=-1)), 0.0)   # ≥ 0: rounding near w*
     top = float(z.max()) or 1.0
@@ -51,6 +61,6 @@ def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60
                "zaxis": {"title": {"text": "L − L*"}, "range": [0.0, top * (1 + LIFT)],
                          "exponentformat": "power", "tickmode": "array",
                          "tickvals": levels(0.0, top * (1 + LIFT), Z_TICKS).tolist()},
-               "camera": CAMERA, "aspectmode": "manual", "aspectratio": ASPECT},
+               "camera": camera(eye_centre), "aspectmode": "manual", "aspectratio": ASPECT},
         margin={"l": 0, "r": 0, "b": 0}, showlegend=False)
     return fig

@@ -11,7 +11,7 @@ from bn_core import descent
 from figures.contours import contour_figure
 from figures.surface3d import surface_figure
 
-from . import charts, controls, labels
+from . import camera_link, charts, controls, labels
 from .features_cache import Surface, SurfaceConfig
 from .i18n import Translator
 from .stepper import step_slider
@@ -96,14 +96,23 @@ def readouts(s: dict[str, Surface], cfg: SurfaceConfig, t: Translator) -> None:
 
 
 def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> None:
+    """Both surfaces in 3-D, each from the camera the reader last turned it to (?ls_cam_<side>=; hiding
+    the 3-D view forgets it, which is how the starting view comes back)."""
     if not controls.flag(t("surface.show_3d"), "ls_3d", False, t=t):
+        camera_link.forget([f"ls_cam_{name}" for name in SIDES])
         return
+    notices = st.container()     # above both charts, so that a notice never pushes one chart down
     cols = st.columns(2)
+    named = {}
     for col, name in zip(cols, SIDES, strict=True):
         if name == "raw" and classic:
             continue
         with col:
-            surf = s[name]
-            charts.show(surface_figure(surf.quadratic, surf.view, surf.path, side_title(name, cfg, t)),
-                        key=f"ls_3d_{name}", alt=t("alt.surface_3d", name=side_title(name, cfg, t)))
+            surf, title = s[name], side_title(name, cfg, t)
+            eye_centre = camera_link.read(f"ls_cam_{name}", label=title, t=t, where=notices)
+            alt = t("alt.surface_3d", name=title)
+            charts.show(surface_figure(surf.quadratic, surf.view, surf.path, title, eye_centre=eye_centre),
+                        key=f"ls_3d_{name}", alt=alt)
+            named[alt] = f"ls_cam_{name}"
     st.caption(t("surface.caption_3d"))
+    camera_link.keep(named, key="ls_cam_link")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from figures.surface3d import CAMERA
 from tests.app.conftest import PAGES, open_page
 from tests.app.test_every_widget import TITLES, widgets_of
 from ui.i18n import Translator
@@ -63,3 +66,25 @@ def test_extreme_settings(case):
     at = open_page(page, "en", **EXTREMES[case])
     assert not at.exception and not at.error
     assert at.title[0].value == Translator("en")(TITLES[page])
+
+
+def cameras(at) -> list[dict]:
+    """The scene camera of each 3-D chart on the page, in order."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return [s["layout"]["scene"]["camera"] for s in specs if "scene" in s["layout"]]
+
+
+@pytest.mark.parametrize("junk", sorted(JUNK))
+def test_junk_in_a_3d_camera_parameter(junk):
+    """A 3-D view's camera in the link (ls_cam_raw, written by the browser) that is junk: a notice,
+    the starting view, and the parameter gone from the URL; the other chart's good camera is used."""
+    t = Translator("zh")
+    at = open_page("loss_surface", "zh", ls_3d="true", ls_cam_raw=JUNK[junk], ls_cam_right="2,-1,0.5,0,0,0")
+    assert not at.exception and not at.error
+    raw, right = cameras(at)
+    assert raw == CAMERA
+    assert right["eye"] == {"x": 2.0, "y": -1.0, "z": 0.5}
+    assert "ls_cam_raw" not in at.query_params
+    label = t("surface.title.raw")
+    assert [c.value for c in at.caption if c.value.startswith(":material/info:")] == [
+        ":material/info: " + t("common.url_camera_invalid", label=label)]

@@ -1,11 +1,14 @@
-"""Chapters 1 and 2 through AppTest: shared data settings, the morph's κ, divergence labels."""
+"""Chapters 1 and 2 through AppTest: shared data settings, the morph's κ, divergence labels, the 3-D
+views' cameras in the link."""
 
 from __future__ import annotations
 
 import pytest
 
 from bn_core.features import FeatureSpec, condition_number, make_features, standardize
+from figures.surface3d import CAMERA
 from tests.app.conftest import open_page
+from tests.app.test_hostile_urls import cameras
 from tests.tables import tables
 from ui.i18n import Translator
 
@@ -66,3 +69,37 @@ def test_link_junk_gets_a_notice_and_defaults():
     assert t("common.url_invalid", label=t("data.n")) in captions
     assert t("common.url_unknown", label=t("surface.ctl.ratio")) in captions
     assert at.slider(key="d_n").value == 200 and at.select_slider(key="ls_ratio").value == 10
+
+
+def test_a_3d_camera_in_the_link_is_drawn_and_shared():
+    at = open_page("loss_surface", "en", ls_3d="true", ls_cam_right="-1.5,0.25,0.8,0,0.1,-0.2")
+    raw, right = cameras(at)
+    assert raw == CAMERA
+    assert right == {"eye": {"x": -1.5, "y": 0.25, "z": 0.8}, "center": {"x": 0.0, "y": 0.1, "z": -0.2}}
+    assert not [c for c in at.caption if c.value.startswith(":material/info:")]
+    links = [c.value for c in at.sidebar.code]
+    assert len(links) == 1 and "ls_cam_right=-1.5%2C0.25%2C0.8%2C0%2C0.1%2C-0.2" in links[0]
+    at.slider(key="d_n").set_value(500).run()                    # the next run keeps it
+    assert cameras(at)[1] == right
+
+
+def test_a_3d_camera_out_of_range_is_moved_in_once_with_a_notice():
+    t = Translator("zh")
+    at = open_page("loss_surface", "zh", ls_3d="true", ls_cam_raw="40,0,-40,0,0,5")
+    assert cameras(at)[0] == {"eye": {"x": 8.0, "y": 0.0, "z": -8.0}, "center": {"x": 0.0, "y": 0.0, "z": 2.0}}
+    notice = ":material/info: " + t("common.url_camera_clamped", label=t("surface.title.raw"))
+    assert [c.value for c in at.caption if c.value.startswith(":material/info:")] == [notice]
+    assert at.query_params["ls_cam_raw"] == "8,0,-8,0,0,2"
+    at.slider(key="d_n").set_value(500).run()
+    assert not [c for c in at.caption if c.value.startswith(":material/info:")]
+    assert cameras(at)[0]["eye"] == {"x": 8.0, "y": 0.0, "z": -8.0}
+
+
+def test_hiding_the_3d_view_forgets_its_cameras():
+    at = open_page("loss_surface", "en", ls_3d="true", ls_cam_raw="2,1,1,0,0,0", ls_cam_right="1,2,1,0,0,0")
+    assert len(cameras(at)) == 2
+    at.checkbox(key="ls_3d").uncheck().run()
+    assert not cameras(at)
+    assert "ls_cam_raw" not in at.query_params and "ls_cam_right" not in at.query_params
+    at.checkbox(key="ls_3d").check().run()
+    assert cameras(at) == [CAMERA, CAMERA]

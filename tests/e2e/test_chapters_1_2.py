@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from figures.contours import PATH_TRACE
-from tests.e2e.browser import DESCENT_START, EXCEPTION, chart_data, play_until, wait_idle
+from tests.e2e.browser import DESCENT_START, EXCEPTION, chart_data, move_slider, play_until, wait_idle
 from ui.i18n import Translator
 
 
@@ -54,6 +54,42 @@ def test_3d_views_draw_both_surfaces_on_their_boxes(page, server_url, screenshot
         assert z_range[0] == 0 and z_range[1] > 0
         assert x_range == pytest.approx([x_first, x_last], rel=1e-5)
     page.screenshot(path=str(screenshot_dir / "loss-surface-3d_zh.png"))
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+# the eye of each 3-D chart as plotly.js draws it, in page order
+EYES = ("() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(g => g._fullLayout && g._fullLayout.scene && g.querySelector('canvas'))"
+        ".map(g => { const e = g._fullLayout.scene.camera.eye; return [e.x, e.y, e.z]; })")
+CAMERA_IN_URL = "() => new URL(location.href).searchParams.get('ls_cam_raw')"
+
+
+def test_a_turned_3d_view_stays_after_a_slider_move_and_is_in_the_link(page, server_url):
+    """Dragging the raw 3-D chart writes its camera to ?ls_cam_raw=; the next run (a slider move)
+    draws the chart from there, while the other chart keeps the starting view."""
+    page.goto(f"{server_url}/loss-surface?lang=en&ls_3d=true")
+    wait_idle(page)
+    page.get_by_text(Translator("en")("surface.caption_3d")).scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({EYES})().length == 2", timeout=30_000)
+    start = page.evaluate(EYES)
+    assert start[0] == start[1]
+    box = page.locator('[data-testid="stPlotlyChart"]').nth(2).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 90, y + 15, steps=8)
+    page.mouse.up()
+    page.wait_for_function(f"() => ({CAMERA_IN_URL})() !== null", timeout=10_000)
+    written = [float(v) for v in page.evaluate(CAMERA_IN_URL).split(",")]
+    assert written[:3] != pytest.approx(start[0], abs=0.05)       # the drag turned the view
+    move_slider(page, "Samples", presses=1)
+    redrawn = f"() => {{ const e = ({EYES})(); return e.length == 2 && Math.abs(e[0][0] - {written[0]}) < 1e-6; }}"
+    page.wait_for_function(redrawn, timeout=30_000)
+    wait_idle(page)
+    eyes = page.evaluate(EYES)
+    assert eyes[0] == pytest.approx(written[:3], abs=1e-9)
+    assert eyes[1] == pytest.approx(start[1])
+    assert "ls_cam_raw=" in page.url and "d_n=" in page.url
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 

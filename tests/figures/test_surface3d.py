@@ -97,3 +97,13 @@ def test_z_ticks_are_round_and_leave_out_0(q):
     mantissa = step / 10 ** np.floor(np.log10(step))
     assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))           # a round step
     assert ticks[-1] < zaxis["range"][1] < ticks[-1] + step                # every step that fits, no more
+
+
+def test_the_camera_is_the_readers_when_given():
+    view = View(np.zeros(2), 1.0)
+    path = gradient_descent(BOWL, start(view), lr=0.1, steps=3)
+    fig = surface_figure(BOWL, view, path, "t", eye_centre=(2.0, -1.0, 0.5, 0.1, 0.0, -0.2))
+    scene = fig.to_dict()["layout"]["scene"]
+    assert scene["camera"] == {"eye": {"x": 2.0, "y": -1.0, "z": 0.5}, "center": {"x": 0.1, "y": 0.0, "z": -0.2}}
+    default = surface_figure(BOWL, view, path, "t").to_dict()["layout"]["scene"]["camera"]
+    assert default["eye"] != scene["camera"]["eye"] and default["eye"]["z"] > 1   # looking down on the bowl
