@@ -94,7 +94,7 @@ def test_no_user_text_rendered_as_html():
 
 def test_the_one_script_writes_no_html():
     """The one script the app adds to a page (ui/camera_link.js, the 3-D cameras in the URL) is the only
-    component; it reads chart names and edits the address, and never writes HTML or runs text as code."""
+    component; it reads chart names and sends cameras back, and never writes HTML or runs text as code."""
     for folder in ("ui", "chapters", "figures"):
         for path in (ROOT / folder).rglob("*.py"):
             if "components" in path.read_text(encoding="utf-8"):
@@ -103,7 +103,7 @@ def test_the_one_script_writes_no_html():
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(",
                  "setAttribute", "createElement", "import("):
         assert sink not in script, sink
-    assert "replaceState" in script and "plotly_relayout" in script    # what it is for
+    assert "setStateValue" in script and "plotly_relayout" in script    # what it is for
 
 
 def test_every_streamlit_cache_is_bounded():

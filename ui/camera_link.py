@@ -1,13 +1,20 @@
 """The 3-D charts' camera in the URL: where the reader turned a chart survives the next slider move
 (Streamlit draws every changed chart anew, from its spec's camera) and goes into a copied link.
 
-The browser side (`camera_link.js`, a Streamlit component without HTML of its own) writes each
-chart's camera into ?<key>= when the reader lets go of it; Streamlit sends the address with every
-rerun, and `read` takes the camera from there. Junk in the parameter is ignored with a notice and
-removed from the URL, as for every control (`ui.controls`)."""
+The browser side (`camera_link.js`, a Streamlit component without HTML of its own) sends a chart's
+camera when the reader lets go of it. That starts a run, whose callback writes the camera into
+?<param>= (so every later run, and the share link, has it); the run itself draws the charts from the
+cameras they were drawn from before, so their specs are unchanged and Streamlit leaves the turned
+chart as the reader left it. The next run draws it from the new camera. Junk in the parameter is
+ignored with a notice and removed from the URL, as for every control (`ui.controls`).
+
+(Why not let the script write the address itself: Streamlit sends the browser's query string with a
+rerun only when a URL-bound widget changed; after any other rerun that writes a parameter, such as
+the language radio, the server's own copy replaces the address, and the camera was lost.)"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import streamlit as st
@@ -17,32 +24,59 @@ from .params import parse_camera
 
 _SCRIPT = Path(__file__).with_suffix(".js").read_text(encoding="utf-8")
 _keeper = st.components.v2.component("lab_camera_link", js=_SCRIPT, isolate_styles=False)
+_TURNED = "_camera_turned"        # set when this run was started by the reader letting go of a chart
 
 
-def read(key: str, *, label: str, t: Translator, where=st) -> tuple[float, ...] | None:
-    """The camera (eye x, y, z, centre x, y, z) in ?key=, or None (no parameter, or junk: then a
+def _drawn(param: str) -> str:
+    return f"_camera_drawn_{param}"
+
+
+def read(param: str, *, label: str, t: Translator, where=st) -> tuple[float, ...] | None:
+    """The camera (eye x, y, z, centre x, y, z) in ?param=, or None (no parameter, or junk: then a
     notice, and the parameter is dropped). A camera out of range is moved in, said once, and written
     back moved."""
-    if key not in st.query_params:
+    if param not in st.query_params:
         return None
-    parsed = parse_camera(st.query_params.get_all(key))
+    parsed = parse_camera(st.query_params.get_all(param))
     if parsed.status == "invalid":
         where.caption(":material/info: " + t("common.url_camera_invalid", label=label))
-        del st.query_params[key]
+        del st.query_params[param]
         return None
     if parsed.status == "clamped":
         where.caption(":material/info: " + t("common.url_camera_clamped", label=label))
-        st.query_params[key] = ",".join(f"{v:g}" for v in parsed.value)
+        st.query_params[param] = ",".join(f"{v:g}" for v in parsed.value)
     return parsed.value
 
 
+def camera(param: str, *, label: str, t: Translator, where=st) -> tuple[float, ...] | None:
+    """The camera to draw ?param='s chart from: the link's (`read`), except in a run the reader started
+    by turning a chart, which keeps the cameras the charts were drawn from (the turned chart already
+    shows its new view; a new spec would draw it again)."""
+    if st.session_state.get(_TURNED) and _drawn(param) in st.session_state:
+        return st.session_state[_drawn(param)]
+    st.session_state[_drawn(param)] = value = read(param, label=label, t=t, where=where)
+    return value
+
+
+def _turned(key: str, param: str) -> None:
+    """Callback: the reader let go of ?param='s chart; its camera goes into the URL."""
+    value = (st.session_state.get(key) or {}).get(param)
+    if isinstance(value, str):
+        st.query_params[param] = value
+        st.session_state[_TURNED] = True
+
+
 def keep(params: dict[str, str], key: str) -> None:
-    """Start writing the camera of each chart named in `params` (its alt text -> its URL parameter)."""
-    _keeper(key=key, data={"params": params})
+    """Listen to the charts named in `params` (alt text -> URL parameter); call after drawing them."""
+    st.session_state.pop(_TURNED, None)
+    callbacks = {f"on_{param}_change": functools.partial(_turned, key, param) for param in sorted(set(params.values()))}
+    _keeper(key=key, data={"params": params}, **callbacks)
 
 
-def forget(keys: list[str]) -> None:
+def forget(params: list[str]) -> None:
     """Drop these cameras from the URL (their charts are not shown)."""
-    for key in keys:
-        if key in st.query_params:
-            del st.query_params[key]
+    st.session_state.pop(_TURNED, None)
+    for param in params:
+        st.session_state.pop(_drawn(param), None)
+        if param in st.query_params:
+            del st.query_params[param]

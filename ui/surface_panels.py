@@ -109,7 +109,7 @@ def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Tra
             continue
         with col:
             surf, title = s[name], side_title(name, cfg, t)
-            eye_centre = camera_link.read(f"ls_cam_{name}", label=title, t=t, where=notices)
+            eye_centre = camera_link.camera(f"ls_cam_{name}", label=title, t=t, where=notices)
             alt = t("alt.surface_3d", name=title)
             charts.show(surface_figure(surf.quadratic, surf.view, surf.path, title, eye_centre=eye_centre),
                         key=f"ls_3d_{name}", alt=alt)

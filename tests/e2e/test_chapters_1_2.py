@@ -65,14 +65,16 @@ CAMERA_IN_URL = "() => new URL(location.href).searchParams.get('ls_cam_raw')"
 
 
 def test_a_turned_3d_view_stays_after_a_slider_move_and_is_in_the_link(page, server_url):
-    """Dragging the raw 3-D chart writes its camera to ?ls_cam_raw=; the next run (a slider move)
-    draws the chart from there, while the other chart keeps the starting view."""
+    """Dragging the raw 3-D chart puts its camera in ?ls_cam_raw= without drawing the chart again; the
+    next runs (a slider move, another language) draw it from there, while the other chart keeps the
+    starting view."""
     page.goto(f"{server_url}/loss-surface?lang=en&ls_3d=true")
     wait_idle(page)
     page.get_by_text(Translator("en")("surface.caption_3d")).scroll_into_view_if_needed()
     page.wait_for_function(f"() => ({EYES})().length == 2", timeout=30_000)
     start = page.evaluate(EYES)
     assert start[0] == start[1]
+    page.evaluate("() => { document.querySelectorAll('.js-plotly-plot')[2].__turnedHere = true; }")
     box = page.locator('[data-testid="stPlotlyChart"]').nth(2).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
@@ -82,6 +84,8 @@ def test_a_turned_3d_view_stays_after_a_slider_move_and_is_in_the_link(page, ser
     page.wait_for_function(f"() => ({CAMERA_IN_URL})() !== null", timeout=10_000)
     written = [float(v) for v in page.evaluate(CAMERA_IN_URL).split(",")]
     assert written[:3] != pytest.approx(start[0], abs=0.05)       # the drag turned the view
+    wait_idle(page)
+    assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot')[2].__turnedHere === true")
     move_slider(page, "Samples", presses=1)
     redrawn = f"() => {{ const e = ({EYES})(); return e.length == 2 && Math.abs(e[0][0] - {written[0]}) < 1e-6; }}"
     page.wait_for_function(redrawn, timeout=30_000)
@@ -90,6 +94,12 @@ def test_a_turned_3d_view_stays_after_a_slider_move_and_is_in_the_link(page, ser
     assert eyes[0] == pytest.approx(written[:3], abs=1e-9)
     assert eyes[1] == pytest.approx(start[1])
     assert "ls_cam_raw=" in page.url and "d_n=" in page.url
+    page.get_by_text("中文", exact=True).click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('lang') === 'zh'", timeout=30_000)
+    page.wait_for_function(redrawn, timeout=30_000)
+    wait_idle(page)
+    assert page.evaluate(EYES)[0] == pytest.approx(written[:3], abs=1e-9)
+    assert page.evaluate(CAMERA_IN_URL) is not None
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
