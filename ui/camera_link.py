@@ -66,16 +66,20 @@ def _turned(key: str, param: str) -> None:
         st.session_state[_TURNED] = True
 
 
+def done() -> None:
+    """The run's cameras are settled (call once the 3-D charts are drawn, or known not to be)."""
+    st.session_state.pop(_TURNED, None)
+
+
 def keep(params: dict[str, str], key: str) -> None:
     """Listen to the charts named in `params` (alt text -> URL parameter); call after drawing them."""
-    st.session_state.pop(_TURNED, None)
+    done()
     callbacks = {f"on_{param}_change": functools.partial(_turned, key, param) for param in sorted(set(params.values()))}
     _keeper(key=key, data={"params": params}, **callbacks)
 
 
 def forget(params: list[str]) -> None:
     """Drop these cameras from the URL (their charts are not shown)."""
-    st.session_state.pop(_TURNED, None)
     for param in params:
         st.session_state.pop(_drawn(param), None)
         if param in st.query_params:

@@ -100,12 +100,14 @@ def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Tra
     the 3-D view forgets it, which is how the starting view comes back)."""
     if not controls.flag(t("surface.show_3d"), "ls_3d", False, t=t):
         camera_link.forget([f"ls_cam_{name}" for name in SIDES])
+        camera_link.done()
         return
     notices = st.container()     # above both charts, so that a notice never pushes one chart down
     cols = st.columns(2)
     named = {}
     for col, name in zip(cols, SIDES, strict=True):
-        if name == "raw" and classic:
+        if name == "raw" and classic:       # no raw surface to draw in the classic ranges
+            camera_link.forget([f"ls_cam_{name}"])
             continue
         with col:
             surf, title = s[name], side_title(name, cfg, t)

@@ -95,6 +95,13 @@ def test_a_3d_camera_out_of_range_is_moved_in_once_with_a_notice():
     assert cameras(at)[0]["eye"] == {"x": 8.0, "y": 0.0, "z": -8.0}
 
 
+def test_the_classic_ranges_forget_the_raw_camera_they_do_not_draw():
+    at = open_page("loss_surface", "en", ls_3d="true", ls_classic="true", ls_cam_raw="2,1,1,0,0,0",
+                   ls_cam_right="1,2,1,0,0,0")
+    assert [c["eye"] for c in cameras(at)] == [{"x": 1.0, "y": 2.0, "z": 1.0}]
+    assert "ls_cam_raw" not in at.query_params and at.query_params["ls_cam_right"] == "1,2,1,0,0,0"
+
+
 def test_hiding_the_3d_view_forgets_its_cameras():
     at = open_page("loss_surface", "en", ls_3d="true", ls_cam_raw="2,1,1,0,0,0", ls_cam_right="1,2,1,0,0,0")
     assert len(cameras(at)) == 2
