@@ -24,11 +24,8 @@ from .params import parse_camera
 
 _SCRIPT = Path(__file__).with_suffix(".js").read_text(encoding="utf-8")
 _keeper = st.components.v2.component("lab_camera_link", js=_SCRIPT, isolate_styles=False)
-_TURNED = "_camera_turned"        # set when this run was started by the reader letting go of a chart
-
-
-def _drawn(param: str) -> str:
-    return f"_camera_drawn_{param}"
+# In a run the reader started by letting go of a chart: {its parameter: the URL value it was drawn from}
+_HELD = "_camera_held"
 
 
 def read(param: str, *, label: str, t: Translator, where=st) -> tuple[float, ...] | None:
@@ -52,23 +49,24 @@ def camera(param: str, *, label: str, t: Translator, where=st) -> tuple[float, .
     """The camera to draw ?param='s chart from: the link's (`read`), except in a run the reader started
     by turning a chart, which keeps the cameras the charts were drawn from (the turned chart already
     shows its new view; a new spec would draw it again)."""
-    if st.session_state.get(_TURNED) and _drawn(param) in st.session_state:
-        return st.session_state[_drawn(param)]
-    st.session_state[_drawn(param)] = value = read(param, label=label, t=t, where=where)
-    return value
+    held = st.session_state.get(_HELD, {})
+    if param in held:               # checked when it was drawn: no notice, no rewrite
+        return parse_camera(held[param]).value
+    return read(param, label=label, t=t, where=where)
 
 
 def _turned(key: str, param: str) -> None:
-    """Callback: the reader let go of ?param='s chart; its camera goes into the URL."""
+    """Callback: the reader let go of ?param='s chart; its camera goes into the URL, and this run keeps
+    the one it was drawn from (the first, if two turns come before a run)."""
     value = (st.session_state.get(key) or {}).get(param)
     if isinstance(value, str):
+        st.session_state.setdefault(_HELD, {}).setdefault(param, st.query_params.get(param))
         st.query_params[param] = value
-        st.session_state[_TURNED] = True
 
 
 def done() -> None:
     """The run's cameras are settled (call once the 3-D charts are drawn, or known not to be)."""
-    st.session_state.pop(_TURNED, None)
+    st.session_state.pop(_HELD, None)
 
 
 def keep(params: dict[str, str], key: str) -> None:
@@ -81,6 +79,5 @@ def keep(params: dict[str, str], key: str) -> None:
 def forget(params: list[str]) -> None:
     """Drop these cameras from the URL (their charts are not shown)."""
     for param in params:
-        st.session_state.pop(_drawn(param), None)
         if param in st.query_params:
             del st.query_params[param]
