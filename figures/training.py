@@ -9,7 +9,7 @@ import numpy as np
 from bn_core.training import History
 
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, log_ticks, style
+from .theme import OKABE_ITO, TEXT_SOFT, log_ticks, style
 
 VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
 VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash"}
@@ -66,10 +66,12 @@ def percentiles_figure(runs: dict[str, History], labels: PercentileLabels, steps
     stops early)."""
     fig = LabFigure.subplots(rows=1, cols=len(runs), shared_yaxes=True,
                              subplot_titles=[labels.names[v] for v in runs], horizontal_spacing=0.05)
-    for c, (v, h) in enumerate(runs.items(), start=1):
+    for c, h in enumerate(runs.values(), start=1):
         for k, (name, dash) in enumerate(zip(labels.pcts, ("dot", "solid", "dot"), strict=True)):
+            # one colour per percentile in every panel (the panels' titles name the variants), so the
+            # legend's three keys hold for all of them
             fig.add_trace(dict(type="scatter", x=h.steps, y=h.percentiles[:, k], name=name, showlegend=c == 1,
-                               line={"color": VARIANT_COLOURS[v] if k == 1 else OKABE_ITO["sky_blue"],
+                               line={"color": TEXT_SOFT if k == 1 else OKABE_ITO["sky_blue"],
                                      "dash": dash, "width": 2.5 if k == 1 else 1.8},
                                legendgroup=name, cliponaxis=False), row=1, col=c)
     style(fig, height=340)
