@@ -15,6 +15,6 @@ draw_curves = training_panels.curves_slot(first.steps, t)
 runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"), live=draw_curves)
 
 training_panels.curves(runs, draw_curves, t)
-training_panels.paper(runs, first, t)
+training_panels.paper(runs, first, setup.data, t)
 training_panels.recorded_step(runs, first, setup.data, t)
 training_panels.sweeps(setup.configs, setup.data, t)

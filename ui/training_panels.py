@@ -23,6 +23,7 @@ from figures.training import (
 
 from . import charts, controls, training_cache
 from .i18n import Translator
+from .paper_card import paper_card
 from .stepper import step_slider
 
 SWEEP_LRS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -60,7 +61,8 @@ def curves(runs: dict[str, History], draw: Callable[[dict[str, History]], None],
     st.caption(t("training.curves.caption", acc=best))
 
 
-def paper(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> None:
+def paper(runs: dict[str, History], cfg: TrainConfig, data: str, t: Translator) -> None:
+    """The paper's percentile plot, and a card on how the networks here differ from the paper's."""
     st.subheader(t("training.paper.header"))
     st.markdown(t("training.paper.intro"))
     labels = PercentileLabels(t("training.step"), t("training.paper.value"),
@@ -68,7 +70,7 @@ def paper(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> None:
     charts.show(percentiles_figure(runs, labels, cfg.steps), key="tr_percentiles",
                 alt=t("alt.training_percentiles"))
     with st.container(border=True):
-        st.markdown(t("training.paper.card", steps=cfg.steps, lr=f"{cfg.lr:g}", batch=cfg.batch_size))
+        st.markdown(paper_card(cfg, data, t))
 
 
 @st.fragment

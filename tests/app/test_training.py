@@ -23,6 +23,31 @@ def test_paper_preset_sets_the_papers_network():
     assert not at.exception
 
 
+def card(at) -> str:
+    """The text of the card under the percentile plot."""
+    return next(m.value for m in at.markdown if m.value.startswith(("**What differs", "**与论文不同")))
+
+
+def test_the_paper_card_says_what_matches_the_paper_and_what_does_not():
+    """The card under the percentile plot compares the networks on screen with the paper's: the preset
+    matches it in all but the data and the length; every setting moved away from it is named."""
+    at = open_page("training", "en")
+    next(b for b in at.button if b.label == Translator("en")("training.ctl.paper")).click().run()
+    differs, same = card(at).split("**As in the paper:**")
+    assert "8×8 digits" in differs and "500 steps instead of 50,000" in differs
+    for setting in ("3 hidden layers of 100 sigmoid units", "batch 60", "plain SGD", "cross-entropy"):
+        assert setting in same and setting not in differs
+    at = open_page("training", "en", tr_data="moons", tr_depth="6", tr_width="32", tr_act="relu", tr_batch="8",
+                   tr_mom="0.9", tr_loss="mse", tr_steps="100", tr_lr="10")
+    text = card(at)
+    assert "As in the paper" not in text
+    for setting in ("two moons", "100 steps", "6 hidden layers of 32 ReLU units", "batch 8 instead of 60",
+                    "momentum 0.9", "mean squared error", "Learning rate 10;"):
+        assert setting in text, setting
+    zh = card(open_page("training", "zh", tr_act="tanh"))
+    assert "3 个各含 100 个 tanh 单元的隐藏层" in zh.split("**与论文相同之处**")[0]
+
+
 def test_all_three_variants_can_be_compared():
     at = open_page("training", "en", tr_cmp_after="true", tr_steps="100")
     assert at.checkbox(key="tr_cmp_after").value
