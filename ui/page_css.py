@@ -113,8 +113,15 @@ PHONE_RULES = ("@media (max-width: 640px) { .katex-display { overflow-x: auto; o
                '{ white-space: nowrap; } }')
 
 
+# Chinese has no spaces, so a browser may break a line between any two Han characters: in a squeezed
+# table column (a projector at 1024 px) "特征" stood as 特 over 征 and "标准差" as 标准 over 差. Table
+# cells break Chinese only where a line may break in English too (spaces, punctuation); a table that
+# grows too wide for its column scrolls (above). Latin text is not affected.
+CJK_WORDS = '[data-testid="stMarkdownContainer"] :is(th, td) { word-break: keep-all; }'
+
+
 def rules(t: Translator) -> str:
-    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES, PHONE_RULES))
+    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES, PHONE_RULES, CJK_WORDS))
 
 
 @functools.lru_cache(maxsize=4)

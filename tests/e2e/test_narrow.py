@@ -1,5 +1,6 @@
 """Every page on a 1024 × 768 screen (a classroom projector), in both languages: nothing cut short,
-nothing drawn over something else, nothing spilling out of its column."""
+nothing drawn over something else, nothing spilling out of its column, no Chinese word in a table
+broken over two lines."""
 
 from __future__ import annotations
 
@@ -35,6 +36,13 @@ SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [
     return !scrolls && e.scrollWidth > block.clientWidth + 3;
   }).map(e => e.textContent.trim().slice(0, 40))"""
 
+# table cells of one short Chinese word (2–6 Han characters) that the browser laid over two lines or more
+BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] :is(th, td)')]
+  .filter(c => /^[\\u4e00-\\u9fff]{2,6}$/.test(c.textContent.trim()))
+  .filter(c => { const r = document.createRange(); r.selectNodeContents(c);
+                 return r.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(c).lineHeight); })
+  .map(c => c.textContent.trim())"""
+
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PATHS)
@@ -49,6 +57,7 @@ def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server
         assert page.evaluate(CUT_TEXT) == []
         assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(SPILLS) == []
+        assert page.evaluate(BROKEN_WORDS) == []
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     finally:
         context.close()
