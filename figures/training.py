@@ -35,16 +35,18 @@ def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> 
     for v, h in runs.items():
         colour, name = VARIANT_COLOURS[v], labels.names[v]
         # "lines": no markers while a run has few records; a run stopped at its first record is a dot
-        line = dict(type="scatter", mode="lines" if len(h.steps) > 1 else "markers", x=h.steps,
-                    marker={"color": colour, "size": 8}, cliponaxis=False)   # a dot at step 0 drawn whole
-        fig.add_trace(line | dict(y=h.train_loss, name=f"{name} · {labels.train}",
+        # the legend keys the variants (one entry toggles its three lines); the caption says which
+        # line is which, and each loss line's hover names it. "lines": no markers while a run has few
+        # records; a run stopped at its first record is a dot, drawn whole on the axis's edge
+        line = dict(type="scatter", mode="lines" if len(h.steps) > 1 else "markers", x=h.steps, legendgroup=v,
+                    marker={"color": colour, "size": 8}, cliponaxis=False)
+        fig.add_trace(line | dict(y=h.train_loss, name=f"{name} · {labels.train}", showlegend=False,
                                   line={"color": colour, "width": 2.5}), row=1, col=1)
-        fig.add_trace(line | dict(y=h.val_loss, name=f"{name} · {labels.val}",
+        fig.add_trace(line | dict(y=h.val_loss, name=f"{name} · {labels.val}", showlegend=False,
                                   line={"color": colour, "width": 1.5, "dash": "dot"}), row=1, col=1)
-        fig.add_trace(line | dict(y=h.val_acc, name=name, showlegend=False, line={"color": colour, "width": 2.5}),
-                      row=1, col=2)
+        fig.add_trace(line | dict(y=h.val_acc, name=name, line={"color": colour, "width": 2.5}), row=1, col=2)
     style(fig, height=380)
-    fig.update_layout(margin={"t": 100}, legend={"y": 1.25})
+    fig.update_layout(margin={"t": 90}, legend={"y": 1.25})
     losses = [h.train_loss for h in runs.values()] + [h.val_loss for h in runs.values()]
     fig.update_yaxes(type="log", row=1, col=1, **log_ticks(np.concatenate(losses) if losses else []))
     fig.update_yaxes(range=[0, 1.02], row=1, col=2)
