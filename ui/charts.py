@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from figures.lab_figure import LabFigure
+from figures.legend_room import with_legend_room
 from figures.phone import for_phone
 from figures.theme import PHONE_PLOT_CONFIG, PLOT_CONFIG
 
@@ -17,7 +18,8 @@ def show(fig: LabFigure, key: str, *, alt: str, **kwargs):
     `figures.packed`); `figures.theme.style` and `ui.page_css` give the same look in light and
     dark mode. Trace colours stay Okabe-Ito. `alt` says what the chart shows, for screen readers
     (the catalog's [alt] table). On a phone a row of panels is shown as a column, wrapping legends and
-    titles get room (`figures.phone`), and the mode bar is hidden."""
+    titles get room (`figures.phone`), and the mode bar is hidden; elsewhere a legend gets room for the
+    rows it takes on a projector (`figures.legend_room`)."""
     if device.is_phone():
         return st.plotly_chart(for_phone(fig), key=key, config=PHONE_PLOT_CONFIG, theme=None, alt=alt, **kwargs)
-    return st.plotly_chart(fig, key=key, config=PLOT_CONFIG, theme=None, alt=alt, **kwargs)
+    return st.plotly_chart(with_legend_room(fig), key=key, config=PLOT_CONFIG, theme=None, alt=alt, **kwargs)

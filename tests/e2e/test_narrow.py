@@ -1,6 +1,6 @@
 """Every page on a 1024 × 768 screen (a classroom projector), in both languages: nothing cut short,
-nothing drawn over something else, nothing spilling out of its column, no Chinese word in a table
-broken over two lines."""
+nothing drawn over something else, nothing spilling out of its column, no legend cut off at the top
+of its chart, no Chinese word in a table broken over two lines."""
 
 from __future__ import annotations
 
@@ -36,6 +36,14 @@ SPILLS = """() => [...document.querySelectorAll('[data-testid="stMain"] table, [
     return !scrolls && e.scrollWidth > block.clientWidth + 3;
   }).map(e => e.textContent.trim().slice(0, 40))"""
 
+# charts whose legend reaches above the top of the chart (its box has ~5 px of padding above the text)
+LEGENDS_CUT = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(g => {
+  const legend = g.querySelector('.legend');
+  if (!legend) return [];
+  const cut = g.querySelector('.main-svg').getBoundingClientRect().top - legend.getBoundingClientRect().top;
+  return cut > 6 ? [[g.closest('[data-testid="stPlotlyChart"]').getAttribute('aria-label').slice(0, 40), cut]] : [];
+})"""
+
 # table cells of one short Chinese word (2–6 Han characters) that the browser laid over two lines or more
 BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] :is(th, td)')]
   .filter(c => /^[\\u4e00-\\u9fff]{2,6}$/.test(c.textContent.trim()))
@@ -58,6 +66,7 @@ def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server
         assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(SPILLS) == []
         assert page.evaluate(BROKEN_WORDS) == []
+        assert page.evaluate(LEGENDS_CUT) == []
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
     finally:
         context.close()
