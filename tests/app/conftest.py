@@ -35,3 +35,19 @@ def open_page(page: str, lang: str = "en", **params) -> AppTest:
 @pytest.fixture
 def open_app():
     return open_page
+
+
+@pytest.fixture
+def sent_figures(monkeypatch):
+    """Every figure the pages opened in the test put on the page (through `ui.charts.show`), in order."""
+    import ui.charts
+
+    seen: list = []
+    real = ui.charts.show
+
+    def spy(fig, key, **kwargs):
+        seen.append(fig)
+        return real(fig, key, **kwargs)
+
+    monkeypatch.setattr(ui.charts, "show", spy)
+    return seen

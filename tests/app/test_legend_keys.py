@@ -12,21 +12,6 @@ from tests.app.conftest import PAGES, open_page
 VIEWS = [(page, {}) for page in sorted(PAGES)] + [("training", {"tr_cmp_after": "true", "tr_steps": "100"})]
 
 
-@pytest.fixture
-def sent_figures(monkeypatch):
-    import ui.charts
-
-    seen: list = []
-    real = ui.charts.show
-
-    def spy(fig, key, **kwargs):
-        seen.append(fig)
-        return real(fig, key, **kwargs)
-
-    monkeypatch.setattr(ui.charts, "show", spy)
-    return seen
-
-
 def colours(trace: dict) -> set[str]:
     """The single colours a trace is drawn in (line, markers, fill); colour arrays are left out."""
     found = {trace.get("line", {}).get("color"), trace.get("marker", {}).get("color"), trace.get("fillcolor")}

@@ -12,21 +12,6 @@ from tests.app.conftest import PAGES, open_page
 from tests.wire import mismatch, plain
 
 
-@pytest.fixture
-def sent_figures(monkeypatch):
-    import ui.charts
-
-    seen: list = []
-    real = ui.charts.show
-
-    def spy(fig, key, **kwargs):
-        seen.append(fig)
-        return real(fig, key, **kwargs)
-
-    monkeypatch.setattr(ui.charts, "show", spy)
-    return seen
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_every_sent_figure_is_what_plotly_would_send(page, lang, sent_figures):
