@@ -34,7 +34,6 @@ def curves_figure(runs: dict[str, History], labels: CurveLabels, steps: int) -> 
                              horizontal_spacing=0.1)
     for v, h in runs.items():
         colour, name = VARIANT_COLOURS[v], labels.names[v]
-        # "lines": no markers while a run has few records; a run stopped at its first record is a dot
         # the legend keys the variants (one entry toggles its three lines); the caption says which
         # line is which, and each loss line's hover names it. "lines": no markers while a run has few
         # records; a run stopped at its first record is a dot, drawn whole on the axis's edge
