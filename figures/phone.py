@@ -122,21 +122,24 @@ def for_phone(fig: LabFigure) -> LabFigure:
     plot_w = WIDTH_PX - margin.get("l", 80) - right
     width = plot_w * (1 - legend.get("x", 0)) + right                   # from the legend's left edge
     above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
-    rows = legend_rows(layout, data, width) if above else 0
-    extra_legend = legend_px(rows) - legend_px(1) if rows > 1 else 0   # style() left room for one row
+    below = legend.get("y", 1.02) < 0 and legend.get("yanchor") == "top"    # `stacked` put it under the column
+    rows = legend_rows(layout, data, width) if above or below else 0
+    extra_legend = legend_px(rows) - legend_px(1) if rows > 1 else 0   # room was left for one row
     title = layout.get("title", {})
     size = title.get("font", {}).get("size", 16)
     lines = title_lines(title["text"], size, WIDTH_PX - 10) if title.get("text") else []
     # plotly.js lifts a title of several lines ~0.7 em above its anchor: pad it down by 0.9 em
     shift = round(0.9 * size) if len(lines) > 1 else 0
     extra_title = max(len(lines) - 1, 0) * LINE_PX + shift
-    grow = extra_legend + extra_title + bar
-    if not grow:
+    grow = (0 if below else extra_legend) + extra_title + bar        # above the plot
+    grow_under = extra_legend if below else 0                          # under it: the legend grows down
+    if not grow and not grow_under:
         return fig
     new = copy.deepcopy(layout)
     new["margin"]["t"] = margin.get("t", 100) + grow
+    new["margin"]["b"] = margin.get("b", 80) + grow_under
     new["margin"]["r"] = right
-    new["height"] = layout.get("height", 450) + grow
+    new["height"] = layout.get("height", 450) + grow + grow_under
     if bar_notes:
         new["annotations"] = [*new.get("annotations", []), *bar_notes]
     if bar and above:                 # the legend moves up over the colour bar, at the same distance

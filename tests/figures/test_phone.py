@@ -9,6 +9,7 @@ import pytest
 
 from figures.lab_figure import LabFigure
 from figures.phone import COLOUR_BAR_PX, LINE_PX, WIDTH_PX, for_phone, legend_px, legend_rows, text_px, title_lines
+from figures.stacking import stacked
 from figures.theme import style
 
 LONG_TITLE = "Share of saturated activations (sigmoid below 0.01 or above 0.99), averaged over the layers"
@@ -97,3 +98,22 @@ def test_a_colour_bar_lies_above_the_plot_and_gives_its_width_back():
     assert plot_px(out.layout) == plot_px(fig.layout)
     assert out.layout["margin"]["t"] >= fig.layout["margin"]["t"] + COLOUR_BAR_PX
     out.to_plotly()
+
+
+def test_a_legend_moved_under_the_column_gets_the_rows_it_wraps_to():
+    """Two panels whose legend keys only the second one's traces (chapter 5's loss and accuracy):
+    `stacked` moves the legend under the column with room for one row; the rows it wraps to on a phone
+    get room below, and the panels keep their height."""
+    names = ["不加 BN", "BN 在激活函数之前", "BN 在激活函数之后"]
+    fig = LabFigure.subplots(rows=1, cols=2)
+    for i, name in enumerate(names):
+        fig.add_trace({"type": "scatter", "x": [0, 1], "y": [i, i], "name": name, "showlegend": False}, row=1, col=1)
+        fig.add_trace({"type": "scatter", "x": [0, 1], "y": [i, i], "name": name}, row=1, col=2)
+    style(fig, height=300)
+    phone = for_phone(fig).layout
+    assert phone["legend"]["yanchor"] == "top" and phone["legend"]["y"] < 0      # under the column
+    rows = legend_rows(phone, fig.data, WIDTH_PX - phone["margin"]["l"])
+    assert rows >= 2
+    one_row = stacked(fig).layout
+    assert phone["margin"]["b"] - one_row["margin"]["b"] == legend_px(rows) - legend_px(1)
+    assert phone["margin"]["t"] == one_row["margin"]["t"] and plot_px(phone) == plot_px(one_row)
