@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from .lab_figure import LabFigure
-from .phone import LEGEND_ROW_PX, legend_rows
+from .phone import LEGEND_ROW_PX, legend_rows, legend_space
 from .theme import plot_px
 
 PROJECTOR_PX = 564   # a full-width chart on a 1024 px screen with the sidebar open
@@ -34,9 +34,7 @@ def with_legend_room(fig: LabFigure, width: float = PROJECTOR_PX) -> LabFigure:
     if legend.get("yanchor") != "bottom" or legend.get("y", 1.02) < 1:
         return fig
     margin = layout.get("margin", {})
-    right = margin.get("r", 80)
-    space = (width - margin.get("l", 80) - right) * (1 - legend.get("x", 0)) + right   # from the legend's left
-    rows = legend_rows(layout, fig.data, space)
+    rows = legend_rows(layout, fig.data, legend_space(layout, width, margin.get("r", 80)))
     room = margin.get("t", 100) - (legend.get("y", 1.02) - 1) * plot_px(layout)
     grow = math.ceil(legend_px_needed(rows) - room)
     if grow <= 0:

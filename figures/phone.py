@@ -52,6 +52,13 @@ def legend_rows(layout: dict, data: list[dict], width: float) -> int:
     return rows
 
 
+def legend_space(layout: dict, chart_px: float, right: float) -> float:
+    """Width from a horizontal legend's left edge to the right of a chart `chart_px` wide, whose right
+    margin is `right`: where its entries wrap."""
+    margin = layout.get("margin", {})
+    return (chart_px - margin.get("l", 80) - right) * (1 - layout.get("legend", {}).get("x", 0)) + right
+
+
 def legend_px(rows: int) -> int:
     """Height budget of a legend of `rows` rows: the first has the room `figures.theme.style` leaves
     (a title line's), each further row LEGEND_ROW_PX."""
@@ -119,8 +126,7 @@ def for_phone(fig: LabFigure) -> LabFigure:
     data, bar_notes, bar = colour_bar_above(fig.data, layout)
     right = RIGHT_MARGIN_PX if bar else margin.get("r", 80)
     legend = layout.get("legend", {})
-    plot_w = WIDTH_PX - margin.get("l", 80) - right
-    width = plot_w * (1 - legend.get("x", 0)) + right                   # from the legend's left edge
+    width = legend_space(layout, WIDTH_PX, right)
     above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
     below = legend.get("y", 1.02) < 0 and legend.get("yanchor") == "top"    # `stacked` put it under the column
     rows = legend_rows(layout, data, width) if above or below else 0

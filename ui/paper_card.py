@@ -6,10 +6,7 @@ from __future__ import annotations
 from bn_core.training import TrainConfig
 
 from .i18n import Translator
-
-# The paper's network: 3 fully connected hidden layers of 100 sigmoid units, a softmax output with
-# cross-entropy, mini-batches of 60, plain SGD, 50,000 steps on 28×28 MNIST.
-PAPER_DEPTH, PAPER_WIDTH, PAPER_ACT, PAPER_BATCH = 3, 100, "sigmoid", 60
+from .training_controls import PAPER  # the "Paper set-up" preset: the paper's network, batch, SGD, loss
 
 
 def paper_card(cfg: TrainConfig, data: str, t: Translator) -> str:
@@ -17,11 +14,13 @@ def paper_card(cfg: TrainConfig, data: str, t: Translator) -> str:
     the percentiles are measured. `data`: "digits", "moons" or "spirals"."""
     depth, width, act = len(cfg.net.sizes) - 2, cfg.net.sizes[1], cfg.net.activation
     settings = [   # (as in the paper?, the text if so, the text if not)
-        ((depth, width, act) == (PAPER_DEPTH, PAPER_WIDTH, PAPER_ACT), t("training.card.net_same"),
+        ((depth, width, act) == (PAPER["tr_depth"], PAPER["tr_width"], PAPER["tr_act"]), t("training.card.net_same"),
          t("training.card.net", depth=depth, width=width, act=t(f"training.act.{act}"))),
-        (cfg.batch_size == PAPER_BATCH, t("training.card.batch_same"), t("training.card.batch", batch=cfg.batch_size)),
-        (cfg.momentum == 0, t("training.card.sgd_same"), t("training.card.sgd", momentum=f"{cfg.momentum:g}")),
-        (cfg.net.loss == "xent", t("training.card.loss_same"), t("training.card.loss")),
+        (cfg.batch_size == PAPER["tr_batch"], t("training.card.batch_same"),
+         t("training.card.batch", batch=cfg.batch_size)),
+        (cfg.momentum == PAPER["tr_mom"], t("training.card.sgd_same"),
+         t("training.card.sgd", momentum=f"{cfg.momentum:g}")),
+        (cfg.net.loss == PAPER["tr_loss"], t("training.card.loss_same"), t("training.card.loss")),
     ]
     images = t("training.card.digits") if data == "digits" else t("training.card.data", data=t(f"training.data.{data}"))
     differs = [images, t("training.card.steps", steps=cfg.steps)] + [no for ok, _, no in settings if not ok]
