@@ -7,9 +7,11 @@ from ui.lang import translator
 
 t = translator()
 st.title(t("inputs.title"))
-st.markdown(t("inputs.intro"))
+intro = st.empty()                                 # filled once the controls below say x2's range
 
 spec = data_controls.feature_spec(t)               # shared with chapter 2 through the URL
+x2_lo, x2_hi = data_controls.x2_bounds(spec.x2_scale)
+intro.markdown(t("inputs.intro", x2_lo=x2_lo, x2_hi=x2_hi))
 x, std = features_cache.data(spec)
 names = (t("inputs.x1"), t("inputs.x2"))
 

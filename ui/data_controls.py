@@ -17,9 +17,14 @@ def _new_sample() -> None:
     st.session_state["d_seed"] = (st.session_state.get("d_seed", 0) + 1) % (MAX_SEED + 1)
 
 
-def x2_range_label(scale: float) -> str:
+def x2_bounds(scale: float) -> tuple[str, str]:
+    """x2's lowest and highest value at this range scale, as the page writes them ("1,000", "99,999")."""
     lo, hi = X2_RANGE[0] * scale, X2_RANGE[1] * scale
-    return f"{lo:,.4g} – {hi:,.6g}"
+    return f"{lo:,.4g}", f"{hi:,.6g}"
+
+
+def x2_range_label(scale: float) -> str:
+    return " – ".join(x2_bounds(scale))
 
 
 def shared(t: Translator) -> tuple[int, str, float, int]:

@@ -26,6 +26,20 @@ def test_morph_kappa_at_the_end_points(s):
     assert metric_value(at, t("inputs.morph.kappa")) == f"{condition_number(data):,.4g}"
 
 
+def intro(at) -> str:
+    return next(m.value for m in at.markdown if "x1" in m.value and "x2" in m.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_intro_states_the_range_of_x2_in_use(lang):
+    at = open_page("inputs", lang)
+    assert "1,000" in intro(at) and "99,999" in intro(at)
+    at.select_slider(key="d_x2").set_value(0.01).run()     # 1,000–99,999 times 0.01
+    assert "10 " in intro(at) and "999.99" in intro(at) and "99,999" not in intro(at)
+    at = open_page("inputs", lang, d_x2="0.0001")
+    assert "0.1 " in intro(at) and "9.9999" in intro(at) and "1,000" not in intro(at)
+
+
 def test_data_settings_are_shared_with_chapter_two():
     at = open_page("inputs", "en")
     at.slider(key="d_n").set_value(500).run()
