@@ -113,7 +113,7 @@ def shapes(run: bn_core.FiveSteps, cell: tuple[int, int], t: Translator) -> None
     """Shape table, the batch heatmap with the normalized feature outlined, and the image case."""
     st.subheader(t("layer.shapes.header"))
     n, d = run.x.shape
-    c1, c2 = st.columns([1, 1.3])
+    c1, c2 = st.columns([1.15, 1])                 # the table needs ~372 px in Chinese
     rows = [("x", f"({n},\u00a0{d})"), ("μ, σ²", f"({d},)"), ("x̂", f"({n},\u00a0{d})"), ("γ, β", f"({d},)"),
             ("y", f"({n},\u00a0{d})"), (t("layer.shapes.running"), f"({d},)")]  # no break inside a shape
     cols = (t("layer.shapes.name"), t("layer.shapes.shape"), t("layer.shapes.meaning_col"))

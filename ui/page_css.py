@@ -118,10 +118,20 @@ PHONE_RULES = ("@media (max-width: 640px) { .katex-display { overflow-x: auto; o
 # cells break Chinese only where a line may break in English too (spaces, punctuation); a table that
 # grows too wide for its column scrolls (above). Latin text is not affected.
 CJK_WORDS = '[data-testid="stMarkdownContainer"] :is(th, td) { word-break: keep-all; }'
+# A row of columns that holds a table (chapter 3's shapes beside the batch heatmap) is laid out one
+# column under the other on a page up to 1200 px wide: at 1024 px the table's column was 237 px and its
+# last column ("meaning") lay hidden behind the fade; wider than 1200 px the column holds the Chinese
+# table (~372 px). Streamlit's columns already wrap; each takes the full width. (Phones, below 640 px,
+# stack every row of columns already.)
+STACKED_TABLE_COLUMNS_PX = 1200
+STACKED_TABLE_COLUMNS = (f"@media (max-width: {STACKED_TABLE_COLUMNS_PX}px) {{ "
+                         '[data-testid="stHorizontalBlock"]:has(table) > [data-testid="stColumn"] '
+                         "{ flex: 1 1 100% !important; } }")
 
 
 def rules(t: Translator) -> str:
-    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES, PHONE_RULES, CJK_WORDS))
+    return "\n".join((chart_rules(), uploader_rules(t), NARROW_RULES, PHONE_RULES, CJK_WORDS,
+                      STACKED_TABLE_COLUMNS))
 
 
 @functools.lru_cache(maxsize=4)

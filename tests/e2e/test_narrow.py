@@ -1,12 +1,14 @@
 """Every page on a 1024 × 768 screen (a classroom projector), in both languages: nothing cut short,
 nothing drawn over something else, nothing spilling out of its column, no legend cut off at the top
-of its chart, no Chinese word in a table broken over two lines."""
+of its chart, no Chinese word in a table broken over two lines, no table squeezed into a column it
+has to scroll in; and on a laptop just wider than where such columns stack, the same tables whole."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.e2e.browser import EXCEPTION, wait_idle
+from ui.page_css import STACKED_TABLE_COLUMNS_PX
 
 PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training"]
 
@@ -51,22 +53,44 @@ BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] :i
                  return r.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(c).lineHeight); })
   .map(c => c.textContent.trim())"""
 
+# tables in a column beside something else (not the page's full width) that are wider than the column
+SQUEEZED = """() => [...document.querySelectorAll('[data-testid="stColumn"] table')]
+  .filter(e => e.scrollWidth > e.closest('[data-testid="stMarkdownContainer"]').clientWidth + 3)
+  .map(e => e.textContent.trim().slice(0, 40))"""
+
+
+def open_at(browser, server_url, width: int, path: str, lang: str):
+    context = browser.new_context(viewport={"width": width, "height": 768})
+    page = context.new_page()
+    page.goto(f"{server_url}/{path}?lang={lang}")
+    wait_idle(page)
+    page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
+    return context, page
+
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PATHS)
 def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server_url, lang, path):
-    context = browser.new_context(viewport={"width": 1024, "height": 768})
-    page = context.new_page()
+    context, page = open_at(browser, server_url, 1024, path, lang)
     try:
-        page.goto(f"{server_url}/{path}?lang={lang}")
-        wait_idle(page)
-        page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
         assert page.locator(".js-plotly-plot").count() > 0
         assert page.evaluate(CUT_TEXT) == []
         assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(SPILLS) == []
         assert page.evaluate(BROKEN_WORDS) == []
         assert page.evaluate(LEGENDS_CUT) == []
+        assert page.evaluate(SQUEEZED) == []
         assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PATHS)
+def test_a_laptop_page_just_wider_than_the_stacking_point_squeezes_no_table(browser, server_url, lang, path):
+    context, page = open_at(browser, server_url, STACKED_TABLE_COLUMNS_PX + 10, path, lang)
+    try:
+        assert page.evaluate(SQUEEZED) == []
+        assert page.evaluate(BROKEN_WORDS) == []
     finally:
         context.close()
