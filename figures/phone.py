@@ -24,7 +24,8 @@ COLOUR_BAR_PX = 64      # a horizontal colour bar above the plot: its title, the
 BAR_GAP_PX = 8          # between that bar's tick labels and the plot
 BAR_PX = 32             # the bar (12 px) and its tick labels
 RIGHT_MARGIN_PX = 20    # the right margin once the colour bar has left it
-SYMBOL_PX = 46          # a legend entry's line/marker sample and the gap after the entry
+ITEM_PX = 40            # plotly.js: a legend entry's line/marker sample and the gaps around it, beside its text
+ITEM_GAP_PX = 5         # plotly.js: between legend entries
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -34,29 +35,50 @@ def text_px(text: str, size: float) -> float:
     return sum(size if ord(c) >= 0x2E80 else 0.58 * size for c in plain)
 
 
+def _has_points(trace: dict) -> bool:
+    """plotly.js leaves a trace without points out of its legend (chapter 3's running-mean markers
+    before step 5)."""
+    return all(len(trace[k]) for k in ("x", "y") if hasattr(trace.get(k), "__len__"))
+
+
+def _grouped(layout: dict, data: list[dict]) -> bool:
+    """plotly.js lays a legend out by groups when a trace names a legend group (or the layout says so)."""
+    order = layout.get("legend", {}).get("traceorder")
+    return "grouped" in order if order else any(t.get("legendgroup") for t in data)
+
+
 def legend_rows(layout: dict, data: list[dict], width: float) -> int:
-    """Rows a horizontal legend of these traces takes in `width` px (0 when no legend is shown)."""
+    """Rows a horizontal legend of these traces takes when it wraps at `width` px (0 when no legend is
+    shown), laid out as plotly.js (2.x) does: entries in one row if they fit; else every entry takes the
+    widest one's width; grouped legends put each group's entries one under the other and its groups
+    side by side."""
     legend = layout.get("legend", {})
     if layout.get("showlegend") is False or legend.get("orientation") != "h":
         return 0
     size = legend.get("font", {}).get("size", 12)
-    entries = [t["name"] for t in data if t.get("name") and t.get("showlegend", True)]
-    if len(entries) < 2 and layout.get("showlegend") is not True:
+    shown = [t for t in data if t.get("name") and t.get("showlegend", True) and _has_points(t)]
+    if len(shown) < 2 and layout.get("showlegend") is not True:
         return 0                     # Plotly shows no legend for a single trace
-    rows, used = 1, 0.0
-    for name in entries:
-        w = SYMBOL_PX + text_px(name, size)
-        if used and used + w > width:
-            rows, used = rows + 1, 0.0
-        used += w
-    return rows
+    groups: dict[str, list[float]] = {}
+    for k, trace in enumerate(shown):
+        key = trace.get("legendgroup") if _grouped(layout, data) and trace.get("legendgroup") else f"#{k}"
+        groups.setdefault(key, []).append(ITEM_PX + text_px(trace["name"], size))
+    widths = [max(g) for g in groups.values()]
+    if not _grouped(layout, data) and sum(widths) + ITEM_GAP_PX * (len(widths) - 1) >= width:
+        widths = [max(widths)] * len(widths)
+    rows, row, used = 0, 0, 0.0
+    for w, items in zip(widths, (len(g) for g in groups.values()), strict=True):
+        if used and used + w >= width:
+            rows, row, used = rows + row, 0, 0.0
+        used += w + ITEM_GAP_PX
+        row = max(row, items)
+    return rows + row
 
 
 def legend_space(layout: dict, chart_px: float, right: float) -> float:
-    """Width from a horizontal legend's left edge to the right of a chart `chart_px` wide, whose right
-    margin is `right`: where its entries wrap."""
-    margin = layout.get("margin", {})
-    return (chart_px - margin.get("l", 80) - right) * (1 - layout.get("legend", {}).get("x", 0)) + right
+    """Width at which plotly.js wraps a horizontal legend (placed at 0 <= x <= 1) of a chart
+    `chart_px` wide whose right margin is `right`: the plot area's width, wherever the legend starts."""
+    return chart_px - layout.get("margin", {}).get("l", 80) - right
 
 
 def legend_px(rows: int) -> int:

@@ -23,13 +23,15 @@ STEP_FORMULAS = {
     4: r"y_{ij} = \gamma_j\,\hat{x}_{ij} + \beta_j",
 }
 IMAGE_DIMS = (("N", 16, 4), ("C", 8, 3), ("H", 16, 5), ("W", 16, 5))  # name, max, default
+# two lines: on one (578 px) the formula overflowed a 1024 px page's column and showed "α = 0" for 0.1
 RUNNING_FORMULAS = {
-    "pytorch": r"\hat{\mu}_j \leftarrow (1-\alpha)\,\hat{\mu}_j + \alpha\,\mu_j, \qquad "
-               r"\hat{\sigma}^2_j \leftarrow (1-\alpha)\,\hat{\sigma}^2_j + \alpha\,\tfrac{N}{N-1}\,\sigma_j^2"
-               r", \qquad \alpha = %(mom)s",
-    "keras": r"\hat{\mu}_j \leftarrow \alpha\,\hat{\mu}_j + (1-\alpha)\,\mu_j, \qquad "
-             r"\hat{\sigma}^2_j \leftarrow \alpha\,\hat{\sigma}^2_j + (1-\alpha)\,\sigma_j^2"
-             r", \qquad \alpha = %(mom)s",
+    "pytorch": r"\begin{aligned} \hat{\mu}_j &\leftarrow (1-\alpha)\,\hat{\mu}_j + \alpha\,\mu_j, "
+               r"\qquad \alpha = %(mom)s \\"
+               r" \hat{\sigma}^2_j &\leftarrow (1-\alpha)\,\hat{\sigma}^2_j + \alpha\,\tfrac{N}{N-1}\,\sigma_j^2 "
+               r"\end{aligned}",
+    "keras": r"\begin{aligned} \hat{\mu}_j &\leftarrow \alpha\,\hat{\mu}_j + (1-\alpha)\,\mu_j, "
+             r"\qquad \alpha = %(mom)s \\"
+             r" \hat{\sigma}^2_j &\leftarrow \alpha\,\hat{\sigma}^2_j + (1-\alpha)\,\sigma_j^2 \end{aligned}",
 }
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from figures.phone import LINE_PX, WIDTH_PX, legend_px, legend_rows, text_px
+from figures.phone import LINE_PX, WIDTH_PX, legend_px, legend_rows, legend_space, text_px
 from figures.theme import shows_colour_bar
 from tests.app.conftest import PAGES, open_page
 from tests.user_agents import ANDROID, DESKTOP, IPAD, IPHONE
@@ -49,8 +49,7 @@ def test_a_phone_gets_full_width_panels_and_room_for_titles_and_legends(page, la
         assert all(text_px(line, 16) <= WIDTH_PX - 10 for line in lines), lines
         plot = layout["height"] - margin["t"] - margin["b"]
         legend = layout.get("legend", {})
-        rows = legend_rows(layout, spec["data"], (WIDTH_PX - margin["l"] - margin["r"]) * (1 - legend.get("x", 0))
-                           + margin["r"])
+        rows = legend_rows(layout, spec["data"], legend_space(layout, WIDTH_PX, margin["r"]))
         above = legend_px(rows) + max(legend.get("y", 1) - 1, 0) * plot if legend.get("yanchor") == "bottom" else 0
         title_block = (layout["title"].get("pad", {}).get("t", 0) + len(lines) * LINE_PX) if lines else 0
         assert margin["t"] >= title_block + above - 2, (title, rows, margin["t"])

@@ -12,6 +12,8 @@ from tests.e2e.browser import EXCEPTION, wait_idle
 from ui.page_css import STACKED_TABLE_COLUMNS_PX
 
 PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training"]
+# and the states whose formulas and tables a page's first view does not show: chapter 3's steps 2-5
+STATES = [*PATHS, *(f"bn-layer?bn_step={k}" for k in (2, 3, 4, 5)), "bn-layer?bn_step=5&bn_conv=keras"]
 
 CUT_TEXT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
   .filter(e => e.clientWidth > 0 && getComputedStyle(e).textOverflow === 'ellipsis'
@@ -68,14 +70,14 @@ ZH_TABLE_SLACK = 1.15
 def open_at(browser, server_url, width: int, path: str, lang: str):
     context = browser.new_context(viewport={"width": width, "height": 768})
     page = context.new_page()
-    page.goto(f"{server_url}/{path}?lang={lang}")
+    page.goto(f"{server_url}/{path}{'&' if '?' in path else '?'}lang={lang}")
     wait_idle(page)
     page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
     return context, page
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("path", STATES)
 def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server_url, lang, path):
     context, page = open_at(browser, server_url, 1024, path, lang)
     try:
