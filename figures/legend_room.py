@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from .lab_figure import LabFigure
-from .phone import LEGEND_ROW_PX, LINE_PX, legend_rows, legend_space
+from .phone import LEGEND_ROW_PX, LINE_PX, largest_legend_rows, legend_space
 from .theme import plot_px
 
 PROJECTOR_PX = 564   # a full-width chart on a 1024 px screen with the sidebar open
@@ -36,8 +36,7 @@ def with_legend_room(fig: LabFigure, width: float = PROJECTOR_PX) -> LabFigure:
         return fig
     margin = layout.get("margin", {})
     space = legend_space(layout, width, margin.get("r", 80))
-    # an animation's legend changes with its frames (chapter 3's step 5 adds two entries): room for the largest
-    rows = max(legend_rows(layout, data, space) for data in (fig.data, *(f["data"] for f in fig.frames if "data" in f)))
+    rows = largest_legend_rows(layout, fig.data, fig.frames, space)
     title = layout.get("title", {})
     title_px = TITLE_PAD_PX + LINE_PX if title.get("text") else 0
     room = margin.get("t", 100) - (legend.get("y", 1.02) - 1) * plot_px(layout)

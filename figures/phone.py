@@ -75,6 +75,12 @@ def legend_rows(layout: dict, data: list[dict], width: float) -> int:
     return rows + row
 
 
+def largest_legend_rows(layout: dict, data: list[dict], frames: list[dict], width: float) -> int:
+    """legend_rows of `data` or of any animation frame's traces, whichever is most: an animation's legend
+    changes with its frames (chapter 3's step 5 adds two entries)."""
+    return max(legend_rows(layout, d, width) for d in (data, *(f["data"] for f in frames if "data" in f)))
+
+
 def legend_space(layout: dict, chart_px: float, right: float) -> float:
     """Width at which plotly.js wraps a horizontal legend (placed at 0 <= x <= 1) of a chart
     `chart_px` wide whose right margin is `right`: the plot area's width, wherever the legend starts."""
@@ -151,7 +157,7 @@ def for_phone(fig: LabFigure) -> LabFigure:
     width = legend_space(layout, WIDTH_PX, right)
     above = legend.get("y", 1.02) >= 1 and legend.get("yanchor") == "bottom"
     below = legend.get("y", 1.02) < 0 and legend.get("yanchor") == "top"    # `stacked` put it under the column
-    rows = legend_rows(layout, data, width) if above or below else 0
+    rows = largest_legend_rows(layout, data, fig.frames, width) if above or below else 0
     extra_legend = legend_px(rows) - legend_px(1) if rows > 1 else 0   # room was left for one row
     title = layout.get("title", {})
     size = title.get("font", {}).get("size", 16)

@@ -117,3 +117,10 @@ def test_a_legend_moved_under_the_column_gets_the_rows_it_wraps_to():
     one_row = stacked(fig).layout
     assert phone["margin"]["b"] - one_row["margin"]["b"] == legend_px(rows) - legend_px(1)
     assert phone["margin"]["t"] == one_row["margin"]["t"] and plot_px(phone) == plot_px(one_row)
+
+
+def test_an_animation_gets_room_on_a_phone_for_the_legend_of_every_frame():
+    from tests.figures.test_legend_room import five_steps_figure
+
+    first, last = (for_phone(five_steps_figure("en", k)).layout for k in (0, 4))   # step 1 has no legend
+    assert first["margin"]["t"] == last["margin"]["t"] > five_steps_figure("en", 0).layout["margin"]["t"]
