@@ -59,12 +59,13 @@ def legend_rows(layout: dict, data: list[dict], width: float) -> int:
     shown = [t for t in data if t.get("name") and t.get("showlegend", True) and _has_points(t)]
     if len(shown) < 2 and layout.get("showlegend") is not True:
         return 0                     # Plotly shows no legend for a single trace
+    grouped = _grouped(layout, data)
     groups: dict[str, list[float]] = {}
     for k, trace in enumerate(shown):
-        key = trace.get("legendgroup") if _grouped(layout, data) and trace.get("legendgroup") else f"#{k}"
+        key = trace.get("legendgroup") if grouped and trace.get("legendgroup") else f"#{k}"
         groups.setdefault(key, []).append(ITEM_PX + text_px(trace["name"], size))
     widths = [max(g) for g in groups.values()]
-    if not _grouped(layout, data) and sum(widths) + ITEM_GAP_PX * (len(widths) - 1) >= width:
+    if not grouped and sum(widths) + ITEM_GAP_PX * (len(widths) - 1) >= width:
         widths = [max(widths)] * len(widths)
     rows, row, used = 0, 0, 0.0
     for w, items in zip(widths, (len(g) for g in groups.values()), strict=True):
