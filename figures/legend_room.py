@@ -13,12 +13,11 @@ from __future__ import annotations
 import math
 
 from .lab_figure import LabFigure
-from .phone import LEGEND_ROW_PX, LINE_PX, largest_legend_rows, legend_space
+from .phone import LEGEND_ROW_PX, LINE_PX, TITLE_TOP_PX, largest_legend_rows, legend_space, pinned_title
 from .theme import plot_px
 
 PROJECTOR_PX = 564   # a full-width chart on a 1024 px screen with the sidebar open
 FIRST_ROW_PX = 24    # the height one row of legend needs above its anchor (text, not its padding)
-TITLE_PAD_PX = 8     # a title pinned to the top of the chart, and the line it takes (16 px text)
 
 
 def legend_px_needed(rows: int) -> int:
@@ -38,13 +37,12 @@ def with_legend_room(fig: LabFigure, width: float = PROJECTOR_PX) -> LabFigure:
     space = legend_space(layout, width, margin.get("r", 80))
     rows = largest_legend_rows(layout, fig.data, fig.frames, space)
     title = layout.get("title", {})
-    title_px = TITLE_PAD_PX + LINE_PX if title.get("text") else 0
+    title_px = TITLE_TOP_PX + LINE_PX if title.get("text") else 0
     room = margin.get("t", 100) - (legend.get("y", 1.02) - 1) * plot_px(layout)
     grow = math.ceil(legend_px_needed(rows) + title_px - room)
     if grow <= 0:
         return fig
     new = {**layout, "margin": {**margin, "t": margin.get("t", 100) + grow}, "height": layout.get("height", 450) + grow}
-    if title_px:     # plotly.js centres a title in the top margin, where the legend's rows now are: pin it
-        new["title"] = {**title, "y": 1, "yref": "container", "yanchor": "top",
-                        "pad": {**title.get("pad", {}), "t": TITLE_PAD_PX}}
+    if title_px:
+        new["title"] = pinned_title(title)
     return fig.relaid(new)

@@ -19,6 +19,7 @@ from .theme import plot_px, shows_colour_bar
 
 WIDTH_PX = 340          # a chart on a 360–390 px phone screen, less the page's padding
 LINE_PX = 22            # one more line of title (16 px)
+TITLE_TOP_PX = 8        # a title pinned to the top of the chart: its distance from the top
 LEGEND_ROW_PX = 30      # one more row of legend: 19 px for lines, up to 29 px with marker symbols
 COLOUR_BAR_PX = 64      # a horizontal colour bar above the plot: its title, the bar, its tick labels
 BAR_GAP_PX = 8          # between that bar's tick labels and the plot
@@ -132,6 +133,13 @@ def colour_bar_above(data: list[dict], layout: dict) -> tuple[list[dict], list[d
     return out, notes, COLOUR_BAR_PX
 
 
+def pinned_title(title: dict, shift: int = 0) -> dict:
+    """`title` pinned TITLE_TOP_PX (+ `shift`) below the top of the chart. plotly.js centres a title in
+    the top margin, so a margin grown for a legend or a colour bar would carry the title into them."""
+    return {**title, "y": 1, "yref": "container", "yanchor": "top",
+            "pad": {**title.get("pad", {}), "t": TITLE_TOP_PX + shift}}
+
+
 def _title(new: dict, lines: list[str], shift: int, bar: int) -> None:
     """Put the title, broken into `lines`, at the top of the chart (in place). Pinned there, what grows
     above the plot grows towards it, not into it; above a horizontal colour bar it is an annotation at
@@ -141,10 +149,9 @@ def _title(new: dict, lines: list[str], shift: int, bar: int) -> None:
         new["annotations"] = [*new.get("annotations", []), {
             "text": "<br>".join(lines), "font": title.get("font", {}), "showarrow": False, "align": "left",
             "xref": "paper", "x": 0, "xanchor": "left", "xshift": title.get("pad", {}).get("l", 0) - new["margin"]["l"],
-            "yref": "paper", "y": 1 + (new["margin"]["t"] - 8) / plot_px(new), "yanchor": "top"}]
+            "yref": "paper", "y": 1 + (new["margin"]["t"] - TITLE_TOP_PX) / plot_px(new), "yanchor": "top"}]
     else:
-        new["title"].update(text="<br>".join(lines), y=1, yref="container", yanchor="top")
-        new["title"]["pad"] = {**new["title"].get("pad", {}), "t": 8 + shift}
+        new["title"] = pinned_title({**new["title"], "text": "<br>".join(lines)}, shift)
 
 
 def for_phone(fig: LabFigure) -> LabFigure:
