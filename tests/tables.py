@@ -24,6 +24,12 @@ def tables(at) -> list[dict[str, list[str]]]:
     return [t for t in (parse(m.value) for m in at.markdown) if t is not None]
 
 
+def by_row(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A side-by-side table (ui.tables.comparison_table) as {quantity: [its cell in each column]}."""
+    names, *columns = table.values()
+    return {name: [column[k] for column in columns] for k, name in enumerate(names)}
+
+
 def value(cell: str) -> float:
     """A number as a table or a sentence shows it (1,234.5, −3.7e−16) as a float."""
     return float(cell.replace(",", "").replace("\u2212", "-"))

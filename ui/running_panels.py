@@ -18,7 +18,7 @@ from . import charts, controls, labels, running_cache
 from .i18n import Translator
 from .running_cache import RunningConfig
 from .stepper import step_slider
-from .tables import formatted_table
+from .tables import comparison_table
 
 
 @st.fragment
@@ -61,24 +61,29 @@ def conventions(cfg: RunningConfig, t: Translator) -> None:
     charts.show(conventions_figure({names[k]: v for k, v in traces.items()}, labels.conventions(t)),
                 key="running_conventions", alt=t("alt.running_conventions"))
     st.info(t("running.conv.equivalent", m=f"{m:g}", k=keras_m), icon=":material/sync_alt:")
-    rows = [_convention_row(names[key], tr, t) for key, tr in traces.items()]
-    formatted_table(rows)
+    comparison_table([t(f"running.conv.col.{k}") for k in _PROPERTIES],
+                     {names[key]: _convention_column(tr, t) for key, tr in traces.items()})
     st.caption(t("running.conv.not_optimizer"))
 
 
-def _convention_row(name: str, tr: ema.EMATrace, t: Translator) -> dict[str, str]:
-    """One row of the conventions table: weight, window, half-life, variance fed in, final state."""
+# the table's rows, top to bottom; each convention is a column, so the three read side by side and
+# the table fits a 1024 px projector's 564 px column (a row per convention was 658–695 px wide)
+_PROPERTIES = ("weight", "window", "half_life", "variance", "final_mean", "final_var")
+
+
+def _convention_column(tr: ema.EMATrace, t: Translator) -> list[str]:
+    """One convention's cells, in _PROPERTIES order: weight, window, half-life, variance fed in,
+    final state."""
     w = ema.new_batch_weight(tr.convention, tr.momentum)
     variance = "unbiased" if tr.convention == "pytorch" else "biased"
-    return {
-        t("running.conv.col.convention"): name,
-        t("running.conv.col.weight"): f"{w:.3g}" if w is not None else "1/t",
-        t("running.conv.col.window"): f"{ema.averaging_window(w):.3g}" if w is not None else t("running.conv.all"),
-        t("running.conv.col.half_life"): _fmt_steps(ema.half_life(w)) if w is not None else "—",
-        t("running.conv.col.variance"): t(f"running.conv.var.{variance}"),
-        t("running.conv.col.final_mean"): f"{tr.running_mean[-1]:.4g}",
-        t("running.conv.col.final_var"): f"{tr.running_var[-1]:.4g}",
-    }
+    return [
+        f"{w:.3g}" if w is not None else "1/t",
+        f"{ema.averaging_window(w):.3g}" if w is not None else t("running.conv.all"),
+        _fmt_steps(ema.half_life(w)) if w is not None else "—",
+        t(f"running.conv.var.{variance}"),
+        f"{tr.running_mean[-1]:.4g}",
+        f"{tr.running_var[-1]:.4g}",
+    ]
 
 
 def _fmt_steps(x: float) -> str:

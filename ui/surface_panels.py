@@ -15,7 +15,7 @@ from . import camera_link, charts, controls, labels
 from .features_cache import Surface, SurfaceConfig
 from .i18n import Translator
 from .stepper import step_slider
-from .tables import formatted_table
+from .tables import comparison_table
 
 SIDES = ("raw", "right")
 
@@ -73,26 +73,21 @@ def _steps(x: float) -> str:
 
 
 def readouts(s: dict[str, Surface], cfg: SurfaceConfig, t: Translator) -> None:
-    """Raw vs standardized (or whitened): eigenvalues, κ, 2/λmax, contraction, steps."""
-    rows = []
-    for name in SIDES:
-        surf = s[name]
-        lam = surf.cond.eigenvalues
-        measured = _steps(surf.measured) if math.isfinite(surf.measured) or not surf.stable else t("surface.more_than")
-        rows.append({
-            t("surface.col.surface"): side_title(name, cfg, t),
-            "λ₁, λ₂": f"{lam[0]:.3g}, {lam[-1]:.3g}",
-            "κ": f"{surf.cond.kappa:,.4g}",
-            "2/λmax": f"{surf.cond.lr_max:.3g}",
-            t("surface.col.lr"): f"{surf.lr:.3g}",
-            "(κ−1)/(κ+1)": f"{surf.cond.contraction:.6f}",
-            t("surface.col.predicted"): _steps(surf.predicted),
-            t("surface.col.measured"): measured,
-            t("surface.col.status"): t("surface.status.ok" if surf.stable and not surf.path.diverged
-                                       else "surface.status.diverged"),
-        })
-    formatted_table(rows)
+    """Raw vs standardized (or whitened) side by side: eigenvalues, κ, 2/λmax, learning rate,
+    contraction, steps predicted and measured, status."""
+    quantities = ["λ₁, λ₂", "κ", "2/λmax", t("surface.col.lr"), "(κ−1)/(κ+1)", t("surface.col.predicted"),
+                  t("surface.col.measured"), t("surface.col.status")]
+    comparison_table(quantities, {side_title(name, cfg, t): _readout_column(s[name], t) for name in SIDES})
     st.caption(t("surface.readout_note"))
+
+
+def _readout_column(surf: Surface, t: Translator) -> list[str]:
+    """One surface's cells, in readouts' order."""
+    lam = surf.cond.eigenvalues
+    measured = _steps(surf.measured) if math.isfinite(surf.measured) or not surf.stable else t("surface.more_than")
+    status = "surface.status.ok" if surf.stable and not surf.path.diverged else "surface.status.diverged"
+    return [f"{lam[0]:.3g}, {lam[-1]:.3g}", f"{surf.cond.kappa:,.4g}", f"{surf.cond.lr_max:.3g}", f"{surf.lr:.3g}",
+            f"{surf.cond.contraction:.6f}", _steps(surf.predicted), measured, t(status)]
 
 
 def surfaces_3d(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> None:

@@ -43,6 +43,13 @@ def formatted_table(rows: list[dict[str, str]], *, where=st) -> None:
     where.markdown(markdown({name: [row[name] for row in rows] for name in rows[0]}))
 
 
+def comparison_table(quantities: list[str], columns: dict[str, list[str]], *, where=st) -> None:
+    """Things compared side by side: a column per thing (its name as heading, its cells in the order
+    of `quantities`), the quantities' names down the first column (no heading). A few wide columns
+    fit a narrow page where a row per thing with a column per quantity would not."""
+    where.markdown(markdown({"": quantities} | columns))
+
+
 def number(v: float, fmt: str) -> str:
     """v printf-formatted, with ∞ for infinities and — for NaN."""
     if math.isnan(v):

@@ -1,8 +1,8 @@
 """Every page on a 1024 × 768 screen (a classroom projector), in both languages: nothing cut short,
 nothing drawn over something else, nothing spilling out of its column, no legend cut off at the top
-of its chart, no Chinese word in a table broken over two lines, no table squeezed into a column it
-has to scroll in, no Chinese table much wider than its English twin; and on a laptop just wider than
-where such columns stack, the same tables whole."""
+of its chart, no Chinese word in a table broken over two lines, no table so wide that it has to
+scroll, no Chinese table much wider than its English twin; and on a laptop just wider than where
+columns holding tables stack, the same tables whole."""
 
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ BROKEN_WORDS = """() => [...document.querySelectorAll('[data-testid="stMain"] :i
                  return r.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(c).lineHeight); })
   .map(c => c.textContent.trim())"""
 
-# tables in a column beside something else (not the page's full width) that are wider than the column
-SQUEEZED = """() => [...document.querySelectorAll('[data-testid="stColumn"] table')]
+# tables wider than their block, which then scroll and hide their last columns behind the fade: in a
+# column beside something else, or across the page's width
+SQUEEZED = """() => [...document.querySelectorAll('[data-testid="stMain"] table')]
   .filter(e => e.scrollWidth > e.closest('[data-testid="stMarkdownContainer"]').clientWidth + 3)
   .map(e => e.textContent.trim().slice(0, 40))"""
 
