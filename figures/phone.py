@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 
+from .glyphs import text_px
 from .lab_figure import LabFigure
 from .stacking import stacked
 from .theme import plot_px, shows_colour_bar
@@ -27,13 +28,6 @@ BAR_PX = 32             # the bar (12 px) and its tick labels
 RIGHT_MARGIN_PX = 20    # the right margin once the colour bar has left it
 ITEM_PX = 40            # plotly.js: a legend entry's line/marker sample and the gaps around it, beside its text
 ITEM_GAP_PX = 5         # plotly.js: between legend entries
-_TAG = re.compile(r"<[^>]+>")
-
-
-def text_px(text: str, size: float) -> float:
-    """Estimated width of `text` at font `size` px: a Latin character ~0.58 em, a CJK one 1 em."""
-    plain = _TAG.sub("", text)
-    return sum(size if ord(c) >= 0x2E80 else 0.58 * size for c in plain)
 
 
 def _has_points(trace: dict) -> bool:
@@ -96,11 +90,12 @@ def legend_px(rows: int) -> int:
 
 
 def title_lines(text: str, size: float, width: float) -> list[str]:
-    """`text` broken at spaces (or between CJK characters) into lines of at most `width` px."""
+    """`text` (a chart title, bold) broken at spaces (or between CJK characters) into lines of at most
+    `width` px."""
     lines, line = [], ""
     tokens = re.findall(r"[\u2e80-\uffff]|[^\s\u2e80-\uffff]+\s*|\s+", text)
     for token in tokens:
-        if line and text_px(line + token.rstrip(), size) > width:
+        if line and text_px(line + token.rstrip(), size, bold=True) > width:     # titles are bold
             lines.append(line.rstrip())
             line = token.lstrip()
         else:

@@ -17,6 +17,8 @@ from .theme import plot_px
 GAP_PX = 95          # between stacked panels: the upper panel's x ticks and title, the lower one's title
 PANEL_MAX_PX = 260   # plot height of each stacked panel at most (a phone shows ~650 px of page)
 LEGEND_ROW_PX = 30   # a legend moved under the column: one row
+LEGEND_GAP_PX = 4    # between the last x axis title and a legend under the column (Source Sans's 14 px line
+                     # box reaches ~1.5 px below the bottom margin's edge)
 NO_LEGEND_BY_DEFAULT = {"heatmap", "contour", "histogram2d", "histogram2dcontour", "surface"}
 _X_AXIS = re.compile(r"xaxis(\d*)")
 
@@ -107,10 +109,12 @@ def _legend_owners(data: list[dict], panels) -> set[int]:
 
 
 def _legend_under(layout: dict, plot: float) -> None:
-    """Move the legend from above the column to under it, below the last panel's x axis title (in
-    place); the room it took at the top goes to the bottom, so the figure keeps its height."""
+    """Move the legend from above the column to under it, LEGEND_GAP_PX below the last panel's x axis
+    title (in place); the room it took at the top goes to the bottom, so the figure grows only by
+    that gap."""
     margin = layout.setdefault("margin", {})
-    bottom = margin.get("b", 80)
+    bottom = margin.get("b", 80) + LEGEND_GAP_PX
     layout["legend"].update(x=0, xanchor="left", y=-bottom / plot, yanchor="top")
     margin["b"] = bottom + LEGEND_ROW_PX
     margin["t"] = margin.get("t", 100) - LEGEND_ROW_PX
+    layout["height"] = layout.get("height", 450) + LEGEND_GAP_PX

@@ -38,8 +38,11 @@ DIVERGING = [[0.0, OKABE_ITO["blue"]], [0.5, "rgba(128,128,128,0.15)"], [1.0, OK
 GRID = "rgba(128,128,128,0.25)"
 TEXT = "#2F2D2C"        # titles and legends: the page's text colour (rgb(47, 45, 44) in the browser)
 TEXT_SOFT = "#808496"   # ticks, axis and colour-bar titles, notes: the same, faded (rgb(128, 132, 150))
-FONT = "Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-TITLE_FONT = f'"Source Sans", {FONT}'   # Streamlit's own web font first, as its headings
+# Streamlit's own web font (the page loads it as "Source Sans") for Latin text on every machine, as
+# the page's text; Chinese falls through to the system's CJK font. ("Source Sans Pro", its old name,
+# is installed almost nowhere: chart text used to be drawn in the CJK font's Latin glyphs, or Arial.)
+FONT = '"Source Sans", Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif'
+TITLE_FONT = FONT
 # a hover label is its own white box on either theme, so its text keeps a colour of its own
 HOVER = {"bgcolor": "#FFFFFF", "bordercolor": "#DCD8D4", "font": {"color": "#31333F", "family": FONT, "size": 12}}
 

@@ -32,8 +32,8 @@ def test_text_width_counts_chinese_characters_wider_and_ignores_markup():
 
 @pytest.mark.parametrize(("names", "width", "rows"), [
     (["a", "b"], 300, 1),
-    (["no BN", "BN before the activation"], 260, 2),
-    (["no BN", "BN before the activation", "BN after the activation"], 260, 3),
+    (["no BN", "BN before the activation"], 220, 2),          # ~236 px in one row
+    (["no BN", "BN before the activation", "BN after the activation"], 220, 3),
     (["only one"], 300, 0),                                # Plotly shows no legend for one trace
 ])
 def test_legend_rows_wrap_entries_that_do_not_fit(names, width, rows):

@@ -14,7 +14,7 @@ from figures.feature_scatter import ScatterLabels, raw_vs_standardized
 from figures.gradients import GradientLabels, gradient_panels
 from figures.histograms import HistogramLabels, before_after_histograms
 from figures.lab_figure import LabFigure
-from figures.stacking import stacked
+from figures.stacking import LEGEND_GAP_PX, stacked
 from figures.theme import style
 
 RNG = np.random.default_rng(3)
@@ -110,18 +110,18 @@ def test_a_legend_of_the_last_panel_alone_goes_under_it():
     legend, margin = layout["legend"], layout["margin"]
     assert legend["yanchor"] == "top" and legend["x"] == 0
     below = -legend["y"] * plot_px(layout)              # px from the bottom of the last panel
-    assert below == pytest.approx(fig.layout["margin"]["b"])   # under its x ticks and title
+    assert below == pytest.approx(fig.layout["margin"]["b"] + LEGEND_GAP_PX)   # under its x ticks and title
     assert margin["b"] - below >= 25                     # a row of room for itself
     moved = gradients()
     moved.data[0]["showlegend"] = True                   # an entry in the first panel too: stays above
     assert stacked(moved).layout["legend"]["y"] > 1
 
 
-def test_moving_the_legend_under_keeps_the_figure_and_plot_heights():
+def test_moving_the_legend_under_keeps_the_plot_height_and_grows_the_figure_by_the_gap_only():
     fig = gradients()
     fig.data[0]["showlegend"] = True
     above, under = stacked(fig).layout, stacked(gradients()).layout
-    assert under["height"] == above["height"]
+    assert under["height"] == above["height"] + LEGEND_GAP_PX
     assert plot_px(under) == plot_px(above)
 
 
