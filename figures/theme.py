@@ -42,7 +42,6 @@ TEXT_SOFT = "#808496"   # ticks, axis and colour-bar titles, notes: the same, fa
 # the page's text; Chinese falls through to the system's CJK font. ("Source Sans Pro", its old name,
 # is installed almost nowhere: chart text used to be drawn in the CJK font's Latin glyphs, or Arial.)
 FONT = '"Source Sans", Source Sans Pro, Noto Sans CJK SC, Noto Sans SC, PingFang SC, Microsoft YaHei, sans-serif'
-TITLE_FONT = FONT
 # a hover label is its own white box on either theme, so its text keeps a colour of its own
 HOVER = {"bgcolor": "#FFFFFF", "bordercolor": "#DCD8D4", "font": {"color": "#31333F", "family": FONT, "size": 12}}
 
@@ -147,7 +146,7 @@ def style(fig: LabFigure, *, height: int = 420, title: str | None = None) -> Lab
     )
     if title:
         fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "pad": {"l": 4},
-                                 "font": {"family": TITLE_FONT, "size": 16, "color": TEXT, "weight": "bold"}})
+                                 "font": {"family": FONT, "size": 16, "color": TEXT, "weight": "bold"}})
     _axis_defaults(fig)
     for trace in fig.data:
         if trace.get("type", "scatter") == "scatter":

@@ -3,7 +3,7 @@
 import numpy as np
 
 from figures.lab_figure import LabFigure
-from figures.theme import SEQUENTIAL, TEXT, TEXT_SOFT, TITLE_FONT, has_colour_bar, style
+from figures.theme import FONT, SEQUENTIAL, TEXT, TEXT_SOFT, has_colour_bar, style
 
 Z = np.arange(6.0).reshape(2, 3)
 LINE = {"type": "scatter", "y": [1, 2]}
@@ -28,7 +28,7 @@ def test_styled_figures_pass_plotlys_validators_unchanged():
     fig = style(LabFigure([LINE, {"type": "heatmap", "z": Z, "colorscale": SEQUENTIAL}]), title="t")
     assert fig.to_plotly().to_plotly_json()["layout"]["title"] == {
         "text": "t", "x": 0, "xanchor": "left", "pad": {"l": 4},
-        "font": {"family": TITLE_FONT, "size": 16, "color": TEXT, "weight": "bold"}}
+        "font": {"family": FONT, "size": 16, "color": TEXT, "weight": "bold"}}
     assert fig.to_plotly().data[1].colorscale == tuple(tuple(p) for p in SEQUENTIAL)
 
 
