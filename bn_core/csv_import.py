@@ -24,7 +24,7 @@ ENCODINGS = ("utf-8-sig", "gb18030")
 @dataclass(frozen=True)
 class Table:
     """names (D,), values (N, D) float64 of the numeric columns with complete rows; what was
-    dropped and why, as (code, details) notes."""
+    dropped and why, as (code, details) notes (column names in a detail come as a tuple)."""
 
     names: tuple[str, ...]
     values: np.ndarray
@@ -119,9 +119,9 @@ def _numeric_table(header: list[str], body: list[list[str]]) -> Table | Refusal:
         else:
             (skipped_text if kind == "text" else skipped_mixed).append(label)
     if skipped_text:
-        notes.append(("text_columns", {"names": ", ".join(skipped_text[:10]), "count": len(skipped_text)}))
+        notes.append(("text_columns", {"names": tuple(skipped_text[:10]), "count": len(skipped_text)}))
     if skipped_mixed:
-        notes.append(("mixed_columns", {"names": ", ".join(skipped_mixed[:10]), "count": len(skipped_mixed)}))
+        notes.append(("mixed_columns", {"names": tuple(skipped_mixed[:10]), "count": len(skipped_mixed)}))
     if not names:
         return Refusal("no_numeric", {"count": len(header)})
     if len(names) > MAX_COLUMNS:
@@ -138,5 +138,5 @@ def _numeric_table(header: list[str], body: list[list[str]]) -> Table | Refusal:
         return Refusal("too_few_rows", {"count": len(values)})
     constant = [n for n, c in zip(names, values.T, strict=True) if np.all(c == c[0])]
     if constant:
-        notes.append(("constant_columns", {"names": ", ".join(constant[:10])}))
+        notes.append(("constant_columns", {"names": tuple(constant[:10])}))
     return Table(tuple(names), values, tuple(notes))

@@ -154,6 +154,33 @@ def measured_steps(q: Quadratic, w0, *, lr: float, momentum: float, tol: float =
     return math.inf
 
 
+ZIGZAG_CROSSINGS = 2   # a path that crosses the valley's floor at least twice zig-zags across it
+
+
+def axis_crossings(q: Quadratic, cond: Conditioning, w: np.ndarray, *, axis: str = "steep",
+                   rel_tol: float = 1e-9) -> int:
+    """How often iterates w (K+1, 2) cross the line through w* along the other eigenvector: sign
+    changes of the coordinate c = (w − w*)·v along the "steep" (largest eigenvalue) or "gentle" axis.
+    Crossings of the steep coordinate cross the valley's floor. Iterates with |c| ≤ rel_tol·max|c|
+    lie on that line (a run that has converged only jitters in rounding there): no crossing."""
+    v = cond.eigenvectors[:, -1 if axis == "steep" else 0]
+    c = (np.asarray(w, dtype=np.float64) - q.w_star) @ v
+    if not c.size:
+        return 0
+    s = np.sign(c[np.abs(c) > rel_tol * np.max(np.abs(c))])
+    return int(np.count_nonzero(s[1:] != s[:-1]))
+
+
+def path_shape(q: Quadratic, cond: Conditioning, w: np.ndarray) -> tuple[str, int, int]:
+    """("zigzag" | "overshoot" | "straight", steep crossings, gentle crossings): a path that keeps
+    crossing the valley's floor while it moves along it zig-zags; one that also keeps flipping along the
+    gentle axis bounces back and forth through the minimum (the learning rate exceeds 1/λ on both axes)."""
+    steep, gentle = axis_crossings(q, cond, w, axis="steep"), axis_crossings(q, cond, w, axis="gentle")
+    if steep < ZIGZAG_CROSSINGS:
+        return "straight", steep, gentle
+    return ("overshoot" if gentle >= ZIGZAG_CROSSINGS else "zigzag"), steep, gentle
+
+
 def gradient_parts(q: Quadratic, cond: Conditioning, w) -> tuple[np.ndarray, np.ndarray]:
     """∇L at w split along the Hessian's eigenvectors: (gentle part, steep part), each (2,)."""
     g = q.grad(w)

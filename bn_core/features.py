@@ -124,3 +124,11 @@ def whiten(x: np.ndarray, method: str = "zca", eps: float = 1e-5) -> np.ndarray:
     if method == "zca":
         return pca @ vec.T
     raise ValueError(f"Unknown whitening {method!r}: choose 'pca' or 'zca'.")
+
+
+def extent_share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """Per column, the range (max − min) of `part` (N, D) as a share of the range of `whole` (M, D):
+    how much of a plot's width and height a cloud takes when the axes are set to hold `whole`.
+    A column where `whole` does not vary gives 1."""
+    span = np.ptp(whole, axis=0)
+    return np.where(span > 0, np.ptp(part, axis=0) / np.where(span > 0, span, 1.0), 1.0)

@@ -70,8 +70,10 @@ class Trace:
     out: np.ndarray
 
 
-def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool) -> Trace:
-    """Run the network; in training, BN uses batch statistics and updates p.stats."""
+def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool, track: bool = True) -> Trace:
+    """Run the network; in training, BN uses batch statistics and (with `track`, as in training
+    proper) updates p.stats. `track=False` normalizes x as the training forward pass would, leaving
+    the running statistics alone: how the network's layers see x as one batch."""
     a = x
     tr = Trace([], [], [], [], [], None)
     for layer in range(len(p.w) - 1):
@@ -80,13 +82,13 @@ def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool) -> Trac
         tr.pre.append(z)
         u = z
         if cfg.bn == "before":
-            u, cache = _bn(cfg, p, layer, z, training)
+            u, cache = _bn(cfg, p, layer, z, training, track)
             tr.bn_caches.append(cache)
         h = activations.forward(cfg.activation, u)
         tr.act_in.append(u)
         tr.act_out.append(h)
         if cfg.bn == "after":
-            h, cache = _bn(cfg, p, layer, h, training)
+            h, cache = _bn(cfg, p, layer, h, training, track)
             tr.bn_caches.append(cache)
         a = h
     tr.inputs.append(a)
@@ -94,10 +96,10 @@ def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool) -> Trac
     return tr
 
 
-def _bn(cfg: NetConfig, p: Params, layer: int, v: np.ndarray, training: bool):
+def _bn(cfg: NetConfig, p: Params, layer: int, v: np.ndarray, training: bool, track: bool = True):
     y, cache, new = batchnorm_forward(v, p.gamma[layer], p.beta[layer], p.stats[layer], training=training,
                                       momentum=cfg.momentum_bn, eps=cfg.eps)
-    if training:
+    if training and track:
         p.stats[layer] = new
     return y, cache
 

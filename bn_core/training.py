@@ -32,7 +32,11 @@ class History:
     """Recorded at steps (R,): losses and accuracies; for the last hidden layer's first unit the
     15/50/85th percentiles of its activation input (R, 3); per hidden layer histograms of the
     activation input (R, L, bins), saturated/dead share (R, L); per weight layer the gradient norm
-    and the update-to-weight ratio (R, L+1). All measured in inference mode on a fixed probe set."""
+    and the update-to-weight ratio (R, L+1). Losses and accuracies are scored in inference mode
+    (running statistics); the layer inputs are measured on a fixed probe set (the validation set's
+    first probe_size rows) normalized as one batch with its own statistics, as the training forward
+    pass computes them, not with the running averages, which start at 0 and 1 and lag behind for
+    the first tens of steps (the paper's figure shows what the sigmoid sees in training)."""
 
     steps: np.ndarray
     train_loss: np.ndarray
@@ -170,11 +174,12 @@ class Training:
 
 def _record(rec, cfg: TrainConfig, p: Params, data: Dataset, x_val, step, recent, g, ratios, grid) -> None:
     net = cfg.net
-    # one inference pass over the validation set scores it and gives the probe's layer inputs: the
-    # probe is the validation set's first rows (in inference mode each row's outputs are its own)
+    # one inference pass over the validation set scores it; the probe's layer inputs come from a
+    # training-mode pass that leaves the running statistics alone (without BN the two are the same)
     full = forward(net, p, x_val, training=False)
     vloss, vacc = _scores(net, full.out, data.y_val)
-    act_in, act_out = [u[: cfg.probe_size] for u in full.act_in], [h[: cfg.probe_size] for h in full.act_out]
+    probe = forward(net, p, x_val[: cfg.probe_size], training=True, track=False) if net.bn != "none" else full
+    act_in, act_out = [u[: cfg.probe_size] for u in probe.act_in], [h[: cfg.probe_size] for h in probe.act_out]
     rec["steps"].append(step)
     rec["train"].append(float(np.mean(recent)) if recent else vloss)  # step 0: the untrained net's loss
     rec["vloss"].append(vloss)

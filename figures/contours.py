@@ -18,7 +18,7 @@ from bn_core.descent import Path, Quadratic
 
 from .animation import frame_steps, play_controls, revealed
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, SEQUENTIAL, style
+from .theme import OKABE_ITO, SEQUENTIAL, role_colour, style
 
 GRID = 90
 CLICK_GRID = 19
@@ -97,8 +97,8 @@ def level_lines(q: Quadratic, log_excess: np.ndarray) -> tuple[np.ndarray, np.nd
 def _path_trace(path: Path, labels: ContourLabels) -> dict:
     """The descent path, x over every step and no y: `revealed(path.w[:k + 1, 1])` shows steps 0..k."""
     return dict(type="scatter", x=path.w[:, 0], mode="lines+markers", name=labels.path,
-                line={"color": OKABE_ITO["vermillion"], "width": 2.5},
-                marker={"size": 5, "color": OKABE_ITO["vermillion"]})
+                line={"color": role_colour("descent_path"), "width": 2.5},
+                marker={"size": 5, "color": role_colour("descent_path")})
 
 
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
@@ -120,7 +120,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
                        marker={"size": 14}, opacity=0.0, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))
     fig.add_trace(dict(type="scatter", x=[path.w[0, 0]], y=[path.w[0, 1]], mode="markers", name=labels.start,
                        marker={"symbol": "circle-open", "size": 14, "line": {"width": 3},
-                               "color": OKABE_ITO["vermillion"]}))
+                               "color": role_colour("descent_path")}))
     fig.add_trace(dict(type="scatter", x=[q.w_star[0]], y=[q.w_star[1]], mode="markers", name=labels.minimum,
                        marker={"symbol": "x", "size": 12, "color": OKABE_ITO["yellow"]}))
     total = len(path.w) - 1
@@ -152,8 +152,8 @@ def _arrows(fig: LabFigure, at: np.ndarray, parts, length: float, labels: Contou
     arrow-head marker (annotation arrows cost the browser ~20 ms each per redraw)."""
     gentle, steep = parts
     longest = max(float(np.linalg.norm(gentle)), float(np.linalg.norm(steep)), 1e-300)
-    for vec, colour, name in ((gentle, OKABE_ITO["bluish_green"], labels.gentle),
-                              (steep, OKABE_ITO["reddish_purple"], labels.steep)):
+    for vec, colour, name in ((gentle, role_colour("gentle_part"), labels.gentle),
+                              (steep, role_colour("steep_part"), labels.steep)):
         tip = at - vec / longest * length
         fig.add_trace(dict(type="scatter", x=[at[0], tip[0]], y=[at[1], tip[1]], mode="lines+markers", name=name,
                            line={"color": colour, "width": 3}, hoverinfo="skip",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, SEQUENTIAL, index_ticks, style
+from .theme import SEQUENTIAL, index_ticks, rgba, role_colour, style
 
 MIN_HEIGHT = 280  # px: a batch of two rows still leaves its colour bar room for four ticks
 
@@ -32,11 +32,11 @@ def batch_heatmap(x: np.ndarray, labels: HeatmapLabels, *, feature: int, sample:
         hovertemplate=f"{labels.sample} %{{y}}, {labels.feature} %{{x}}: %{{z:.4g}}<extra></extra>",
     ))
     fig.add_shape(type="rect", x0=feature + 0.5, x1=feature + 1.5, y0=0.5, y1=n + 0.5,
-                  line={"color": OKABE_ITO["orange"], "width": 4})
+                  line={"color": role_colour("feature_column"), "width": 4})
     if sample is not None:
         fig.add_shape(type="rect", x0=feature + 0.5, x1=feature + 1.5, y0=sample + 0.5, y1=sample + 1.5,
-                      line={"color": OKABE_ITO["vermillion"], "width": 3},
-                      fillcolor="rgba(213,94,0,0.35)")
+                      line={"color": role_colour("traced_cell"), "width": 3},
+                      fillcolor=rgba(role_colour("traced_cell"), 0.35))
     style(fig, height=min(520, max(MIN_HEIGHT, 180 + 6 * n)), title=labels.title or None)
     fig.update_xaxes(title=labels.feature, showgrid=False, **index_ticks(d))
     fig.update_yaxes(title=labels.sample, autorange="reversed", showgrid=False, **index_ticks(n))

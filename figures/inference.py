@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, log_ticks, style
+from .theme import OKABE_ITO, log_ticks, role_colour, style
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def batchmates_figure(outputs: dict[int, np.ndarray], inference: float, exact: f
     for b, ys in outputs.items():
         fig.add_trace(dict(type="box", y=ys, name=str(b), marker_color=OKABE_ITO["blue"], boxpoints="outliers",
                            showlegend=False, hovertemplate="%{y:.3f}<extra></extra>"))
-    for y, name, colour, dash in ((inference, labels.inference, OKABE_ITO["vermillion"], "solid"),
+    for y, name, colour, dash in ((inference, labels.inference, role_colour("inference_line"), "solid"),
                                   (exact, labels.exact, OKABE_ITO["grey"], "dash")):
         fig.add_trace(dict(type="scatter", x=[str(b) for b in outputs], y=[y] * len(outputs), mode="lines", name=name,
                            line={"color": colour, "dash": dash, "width": 2.5}))
@@ -58,6 +58,19 @@ def gap_figure(steps: np.ndarray, running: np.ndarray, batch: np.ndarray, labels
     ])
     style(fig, height=360)
     fig.update_xaxes(title=labels.step)
+    values = np.concatenate([running, batch])
     fig.update_yaxes(title=labels.error, type="log", minor={"showgrid": True},
-                     **log_ticks(np.concatenate([running, batch])))
+                     **(padded_log_range(values) | log_ticks(values)))  # a narrow span keeps log_ticks' wider range
     return fig
+
+
+def padded_log_range(values: np.ndarray, pad: float = 0.06) -> dict:
+    """A log axis `range` holding every positive finite value with `pad` of the span (at least 0.05
+    decades) to spare at each end, so the curve's first, highest point is not cut by the frame."""
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v) & (v > 0)]
+    if not v.size:
+        return {}
+    lo, hi = float(np.log10(v.min())), float(np.log10(v.max()))
+    room = max(pad * (hi - lo), 0.05)
+    return {"range": [lo - room, hi + room]}

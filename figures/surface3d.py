@@ -8,7 +8,7 @@ from bn_core.descent import Path, Quadratic
 
 from .contours import View, levels
 from .lab_figure import LabFigure
-from .theme import OKABE_ITO, SEQUENTIAL, style
+from .theme import SEQUENTIAL, role_colour, style
 
 # Camera and box: far enough out that the box's corners, ticks and axis titles stay inside the chart
 # at any rotation Plotly starts from; the z side a little shorter than the floor, as a bowl is drawn.
@@ -50,7 +50,7 @@ def surface_figure(q: Quadratic, view: View, path: Path, title: str, n: int = 60
         dict(type="surface", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, showscale=False, opacity=0.85,
              hoverinfo="skip"),
         dict(type="scatter3d", x=px, y=py, z=pz + LIFT * top, customdata=pz, mode="lines+markers",
-             connectgaps=False, line={"color": OKABE_ITO["vermillion"], "width": 6}, marker={"size": 3},
+             connectgaps=False, line={"color": role_colour("descent_path"), "width": 6}, marker={"size": 3},
              hovertemplate="w₁ %{x:.4g}<br>w₂ %{y:.4g}<br>L − L* %{customdata:.4g}<extra></extra>"),
     ])
     style(fig, height=460, title=title)

@@ -26,6 +26,31 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "grey": "#999999",
 }
+# Traces that the page's text names by their colour ("the dark orange line"): one role each, so the
+# figure that draws a role and the sentence that names it take the colour from here, and the word
+# from the catalogs' [colour] table keyed by the Okabe-Ito name (tests/app/test_colour_words.py checks
+# that each word is the colour's hue and that the text names no colour by hand).
+ROLES = {
+    "descent_path": "vermillion",    # chapter 2: the gradient-descent path (contours and 3-D)
+    "steep_part": "reddish_purple",  # chapter 2: −∇L along the steep axis
+    "gentle_part": "bluish_green",   # chapter 2: −∇L along the gentle axis
+    "feature_column": "reddish_purple",  # chapter 3: the outlined column of the mini-batch heatmap
+    "traced_cell": "vermillion",     # chapter 3: the cell whose arithmetic is written out
+    "inference_line": "vermillion",  # chapter 4: the inference-mode output of x₀
+}
+
+
+def role_colour(role: str) -> str:
+    """The colour of a named role (ROLES), as a hex string."""
+    return OKABE_ITO[ROLES[role]]
+
+
+def rgba(hex_colour: str, alpha: float) -> str:
+    """'#RRGGBB' with an opacity, as Plotly's 'rgba(r,g,b,a)'."""
+    r, g, b = (int(hex_colour[i: i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha:g})"
+
+
 # Order for categorical series: strong, distinguishable first; yellow last (weak on white).
 SERIES = tuple(
     OKABE_ITO[k]

@@ -100,7 +100,7 @@ def per_variant_lines(steps: dict[str, np.ndarray], values: dict[str, np.ndarray
     style(fig, height=300, title=labels.title or None)
     fig.update_xaxes(title=labels.step, range=None if x_max is None else [0, x_max])
     fig.update_yaxes(title=labels.value, type="log" if log_y else "linear", tickformat=".2~%" if percent else None,
-                     rangemode="nonnegative" if percent else None)   # a share is never below 0 %
+                     rangemode="tozero" if percent else None)   # a share starts at 0 %: no gap looks dramatic
     if percent:  # "0.18%" is wider than the fixed margin's ticks: room for the labels and the axis title
         fig.update_layout(margin={"l": PERCENT_MARGIN})
     if labels.title:  # the legend sits between the title and the plot

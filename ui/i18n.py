@@ -10,6 +10,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from figures.theme import ROLES
+
 SUPPORTED = ("en", "zh")
 DEFAULT = "en"
 LOCALES = Path(__file__).parent / "locales"
@@ -74,6 +76,10 @@ def resolve_language(url_value, browser_locale: str | None) -> str:
     return parse_lang(url_value) or lang_from_locale(browser_locale) or DEFAULT
 
 
+SENTENCE_SEP = {"en": " ", "zh": ""}   # Chinese runs sentences together: its full stop is wide
+COLOUR_FIELD = "{colour_"   # catalog texts write a trace's colour as {colour_<role>} (figures.theme.ROLES)
+
+
 class Translator:
     """t("key", **fmt): the catalog string for the key, formatted; falls back to English. Values that are
     numbers get a real minus sign (minus())."""
@@ -85,7 +91,17 @@ class Translator:
         text = catalog(self.lang).get(key)
         if text is None:
             text = catalog(DEFAULT).get(key, key)
+        if COLOUR_FIELD in text:   # a trace named by its colour: the word comes from the theme's role
+            fmt = self.colour_words() | fmt
         return text.format(**{k: minus(v) for k, v in fmt.items()}) if fmt else text
+
+    def sentences(self, *texts: str) -> str:
+        """Sentences run together as the language writes them (a space in English, none in Chinese)."""
+        return SENTENCE_SEP[self.lang].join(texts)
+
+    def colour_words(self) -> dict[str, str]:
+        """{colour_<role>: the word for that role's colour} for every role of figures.theme.ROLES."""
+        return {f"colour_{role}": self(f"colour.{name}") for role, name in ROLES.items()}
 
     def items(self, prefix: str) -> tuple[str, ...]:
         """Values of the keys prefix.1, prefix.2, ... in order (e.g. the five step titles)."""

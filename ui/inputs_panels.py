@@ -20,9 +20,26 @@ def views(x: np.ndarray, std: features.Standardized, names: tuple[str, ...], t: 
     """Scatter (shared and own axes) of the first two columns, then histograms of all columns."""
     charts.show(raw_vs_standardized(x[:, :2], std.z[:, :2], labels.scatter(t, names)), key=f"{key}_scatter",
                 alt=t("alt.inputs_scatter"))
-    st.caption(t("inputs.scatter_caption"))
+    st.caption(t("inputs.scatter_caption", m1=f"{std.mu[0]:,.4g}", m2=f"{std.mu[1]:,.4g}",
+                 shared=shared_axes_sentence(x[:, :2], std.z[:, :2], t)))
     charts.show(before_after_histograms(x, std.z, labels=labels.feature_histograms(t), names=names),
                 key=f"{key}_hist", alt=t("alt.inputs_hist"))
+
+
+FLAT, SMALL = 0.05, 0.15   # shares of the shared panel's height / width below which a cloud looks flat / small
+
+
+def shared_axes_sentence(x: np.ndarray, z: np.ndarray, t: Translator) -> str:
+    """What the standardized cloud z (N, 2) looks like on axes that also hold the raw cloud x and the
+    origin, from the share of the panel's width and height it takes (bn_core.features.extent_share)."""
+    w, h = features.extent_share(z, np.vstack([x, z, [[0.0, 0.0]]]))
+    kind = "line" if h < FLAT and w >= SMALL else "blob" if w < SMALL and h < SMALL else "visible"
+    return t(f"inputs.shared_{kind}", w=_share(w), h=_share(h))
+
+
+def _share(v: float) -> str:
+    """A share as a percentage with at least two significant digits below 1 % ("0.0021%")."""
+    return f"{v:.0%}" if v >= 0.01 else f"{v * 100:.2g}%"
 
 
 def _fmt(v: float) -> str:

@@ -52,13 +52,19 @@ def gap(cfg: RunningConfig) -> inference.GapTrace:
                                     rng=np.random.default_rng(cfg.stream.seed + 2), every=every)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def pitfall_numbers(cfg: RunningConfig) -> dict[str, dict[str, float]]:
-    spec = cfg.stream
-    return {
-        "variance": pitfalls.variance_pitfall(spec, 0.1),
-        "momentum": pitfalls.momentum_pitfall(spec),
-        "eps": pitfalls.eps_pitfall(spec, cfg.eps),
-        "swap": pitfalls.swap_pitfall(spec, 2.0, 0.5),
-        "eval": pitfalls.eval_pitfall(spec),
-    }
+PITFALL_RUNS = {
+    "variance": lambda cfg: pitfalls.variance_pitfall(cfg.stream, 0.1),
+    "momentum": lambda cfg: pitfalls.momentum_pitfall(cfg.stream),
+    "eps": lambda cfg: pitfalls.eps_pitfall(cfg.stream, cfg.eps),
+    "swap": lambda cfg: pitfalls.swap_pitfall(cfg.stream, 2.0, 0.5),
+    "eval": lambda cfg: pitfalls.eval_pitfall(cfg.stream),
+    "no_eval": lambda cfg: pitfalls.no_eval_pitfall(cfg.stream),
+    "finetune": lambda cfg: pitfalls.finetune_pitfall(cfg.stream),
+    "small_batch": lambda cfg: pitfalls.small_batch_pitfall(cfg.stream),
+}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def pitfall(cfg: RunningConfig, name: str) -> pitfalls.Comparison:
+    """The correct code and the slip `name` run on the lab's stream (bn_core.pitfalls)."""
+    return PITFALL_RUNS[name](cfg)

@@ -104,11 +104,25 @@ def train_vs_inference(cfg: RunningConfig, t: Translator) -> None:
     charts.show(batchmates_figure(outputs, y_inf, y_exact, labels.batchmates(t)), key="running_batchmates",
                 alt=t("alt.running_batchmates"))
     spread = {b: float(np.std(v)) for b, v in outputs.items()}
-    st.markdown(t("running.infer.readout", y_inf=f"{y_inf:.4g}", y_exact=f"{y_exact:.4g}",
-                  s2=f"{spread[2]:.3g}", s128=f"{spread[128]:.3g}"))
+    st.markdown(t.sentences(t("running.infer.readout", y_inf=f"{y_inf:.4g}", y_exact=f"{y_exact:.4g}",
+                              s2=f"{spread[2]:.3g}", s128=f"{spread[128]:.3g}"), _noise_verdict(spread, float(x0), t)))
+    st.caption(t("running.infer.pair", plus=f"{np.mean(outputs[2] > 0):.0%}"))
     with st.expander(t("running.infer.one_header")):
         st.code(inference.training_error_message(float(x0)), language=None)
         st.markdown(t("running.infer.one_body"))
+
+
+NOISIER = 1.5   # batches of 2 count as the noisier when x₀'s output spreads 1.5× more than in batches of 128
+
+
+def _noise_verdict(spread: dict[int, float], x0: float, t: Translator) -> str:
+    """Whether batches of 2 spread x₀'s output more than batches of 128, with the ratio."""
+    if spread[2] > NOISIER * spread[128]:
+        return t("running.infer.noisier", ratio=f"{spread[2] / max(spread[128], 1e-300):.3g}")
+    return t("running.infer.not_noisier", x0=f"{x0:g}")
+
+
+SETTLED = 0.5   # the running error has settled once it is below half of its value after the first step
 
 
 def train_eval_gap(cfg: RunningConfig, t: Translator) -> None:
@@ -117,5 +131,10 @@ def train_eval_gap(cfg: RunningConfig, t: Translator) -> None:
     st.markdown(t("running.gap.intro"))
     g = running_cache.gap(cfg)
     charts.show(gap_figure(g.steps, g.running, g.batch, labels.gap(t)), key="running_gap", alt=t("alt.running_gap"))
-    st.markdown(t("running.gap.readout", running=f"{g.running[-1]:.3g}", batch=f"{g.batch[-1]:.3g}",
-                  b=cfg.stream.batch_size, steps=cfg.stream.steps))
+    first, last = float(g.running[0]), float(g.running[-1])
+    settled = t("running.gap.settled" if last < SETTLED * first else "running.gap.unsettled",
+                first=f"{first:.3g}", last=f"{last:.3g}")
+    # the batch error is the same at every step in expectation (it never uses the running statistics)
+    st.markdown(t.sentences(t("running.gap.readout", running=f"{last:.3g}", batch=f"{g.batch[-1]:.3g}",
+                              b=cfg.stream.batch_size, steps=cfg.stream.steps),
+                            settled, t("running.gap.batch_noise", b=cfg.stream.batch_size)))

@@ -56,8 +56,10 @@ def contours(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Transl
                         selection_mode="points",
                         on_select=lambda n=name: _on_click(f"ls_chart_{n}", f"_ls_view_{n}"))
             _status(surf, t)
-            st.caption(t("surface.parts", steep=f"{np.linalg.norm(parts[1]):.3g}",
-                         gentle=f"{np.linalg.norm(parts[0]):.3g}", k=k))
+            shape, steep, gentle = descent.path_shape(surf.quadratic, surf.cond, surf.path.w[: k + 1])
+            st.caption(t.sentences(t("surface.parts", steep=f"{np.linalg.norm(parts[1]):.3g}",
+                                     gentle=f"{np.linalg.norm(parts[0]):.3g}", k=k),
+                                   t(f"surface.path.{shape}", k=k, n=steep, m=gentle)))
     st.caption(t("surface.click_hint"))
     return step
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from collections.abc import Callable
 
 import streamlit as st
 
+from bn_core.drift import compare_drift, percentile_drift
+from bn_core.sweep_summary import largest_stable, loss_spread
 from bn_core.training import History, TrainConfig
 from figures.distributions import DistributionLabels, boundary_figure, distributions_figure
 from figures.training import (
@@ -57,20 +60,36 @@ def curves(runs: dict[str, History], draw: Callable[[dict[str, History]], None],
     for v, h in runs.items():
         if h.diverged:
             st.warning(t("training.diverged", name=names(t)[v], step=int(h.steps[-1])), icon=":material/trending_up:")
-    best = ", ".join(f"{names(t)[v]} {h.val_acc[-1]:.1%}" for v, h in runs.items())  # every run records step 0
+    # every run records step 0, so each has a last validation accuracy
+    best = t("common.list_sep").join(f"{names(t)[v]} {h.val_acc[-1]:.1%}" for v, h in runs.items())
     st.caption(t("training.curves.caption", acc=best))
 
 
 def paper(runs: dict[str, History], cfg: TrainConfig, data: str, t: Translator) -> None:
     """The paper's percentile plot, and a card on how the networks here differ from the paper's."""
     st.subheader(t("training.paper.header"))
-    st.markdown(t("training.paper.intro"))
+    probe = min(cfg.probe_size, len(training_cache.dataset(data, cfg.seed).x_val))
+    st.markdown(t("training.paper.intro", probe=probe))
     labels = PercentileLabels(t("training.step"), t("training.paper.value"),
                               (t("training.paper.p15"), t("training.paper.p50"), t("training.paper.p85")), names(t))
     charts.show(percentiles_figure(runs, labels, cfg.steps), key="tr_percentiles",
                 alt=t("alt.training_percentiles"))
+    st.markdown(drift_sentences(runs, t))
     with st.container(border=True):
         st.markdown(paper_card(cfg, data, t))
+
+
+def drift_sentences(runs: dict[str, History], t: Translator) -> str:
+    """Markdown, one line per network: how far its percentiles moved over training and, for a BN
+    network, whether that is steadier than the no-BN network's (bn_core.drift), with the numbers."""
+    ref = percentile_drift(runs["none"].percentiles) if "none" in runs else None
+    lines = []
+    for v, h in runs.items():
+        verdict = compare_drift(percentile_drift(h.percentiles), None if v == "none" else ref)
+        kind = "none" if v == "none" and verdict.kind == "alone" else verdict.kind
+        lines.append("- " + t(f"training.paper.drift.{kind}", name=names(t)[v], drift=f"{verdict.drift:.2f}",
+                              ref=f"{verdict.reference:.2f}", ratio=f"{verdict.ratio:.0%}"))
+    return "\n".join(lines)
 
 
 @st.fragment
@@ -128,6 +147,34 @@ def sweeps(configs: dict[str, TrainConfig], data_name: str, t: Translator) -> No
     charts.show(sweep_figure(SWEEP_LRS, SWEEP_INITS, lr_loss, init_loss, labels), key="tr_sweeps",
                 alt=t("alt.training_sweeps"))
     st.caption(t("training.sweep.caption"))
+    st.markdown(sweep_sentences(lr_loss, init_loss, t))
+
+
+SAME_SPREAD = 1.5   # init sensitivities within a factor 1.5 of each other count as "about as much"
+
+
+def sweep_sentences(lr_loss: dict[str, list[float]], init_loss: dict[str, list[float]], t: Translator) -> str:
+    """Markdown: the largest stable learning rate and the init sensitivity of each network, and which
+    network the numbers favour (bn_core.sweep_summary)."""
+    lr = {v: largest_stable(SWEEP_LRS, lr_loss[v]) for v in SWEEP_VARIANTS}
+    spread = {v: loss_spread(init_loss[v]) for v in SWEEP_VARIANTS}
+    fmt = lambda x: "—" if math.isnan(x) else "∞" if math.isinf(x) else f"{x:.3g}"  # noqa: E731
+    lines = ((t("training.sweep.lr_readout", none=fmt(lr["none"]), bn=fmt(lr["before"])),
+              t(f"training.sweep.lr_{_favoured(lr['none'], lr['before'], larger_wins=True)}")),
+             (t("training.sweep.init_readout", none=fmt(spread["none"]), bn=fmt(spread["before"])),
+              t(f"training.sweep.init_{_favoured(spread['none'], spread['before'], larger_wins=False)}")))
+    return "\n".join("- " + t.sentences(*line) for line in lines)
+
+
+def _favoured(none: float, bn: float, *, larger_wins: bool) -> str:
+    """"bn", "none", "same" or "unknown": which network's number is the better one (the larger stable
+    learning rate; the smaller init sensitivity, within SAME_SPREAD of each other counted the same)."""
+    if math.isnan(none) or math.isnan(bn):
+        return "unknown"
+    if none == bn or (not larger_wins and math.isfinite(none) and math.isfinite(bn)
+                      and max(none, bn) < SAME_SPREAD * min(none, bn)):
+        return "same"
+    return "bn" if (bn > none) == larger_wins else "none"
 
 
 def _sweep_configs(template: TrainConfig) -> dict[tuple, TrainConfig]:

@@ -22,8 +22,7 @@ def upload(t: Translator) -> None:
         st.error(t(f"upload.refusal.{result.code}", **result.details), icon=":material/block:")
         return
     for code, details in result.notes:   # column names as the file wrote them, even "-5"
-        st.info(t(f"upload.note.{code}", **{k: Verbatim(v) if isinstance(v, str) else v for k, v in details.items()}),
-                icon=":material/info:")
+        st.info(t(f"upload.note.{code}", **{k: _verbatim(v, t) for k, v in details.items()}), icon=":material/info:")
     if len(result.names) < 2:
         st.warning(t("upload.need_two"))
         return
@@ -42,3 +41,11 @@ def upload(t: Translator) -> None:
     inputs_panels.views(x, std, names, t, key="upload")
     inputs_panels.stats_table(x, std, names, t, key="upload")
     inputs_panels.sample_formula(x, std, names, t, key="upload")
+
+
+def _verbatim(value, t: Translator):
+    """A note's detail as the file wrote it: a text verbatim, a tuple of column names joined as the
+    page's language writes a list; numbers as they are."""
+    if isinstance(value, tuple):
+        return Verbatim(t("common.list_sep").join(value))
+    return Verbatim(value) if isinstance(value, str) else value

@@ -11,6 +11,7 @@ from tests.app.conftest import PAGES, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
 from ui.data_controls import X2_SCALES
+from ui.pitfall_panel import PITFALLS, SHOW_ME
 from ui.i18n import Translator
 from ui.surface_controls import LR_FRACS, RATIOS, WHITENING
 from ui.training_cache import DATASETS
@@ -37,7 +38,8 @@ CHOICES = {
     "tr_init": INIT_SCALES,
     "tr_batch": BATCHES,
     "tr_loss": ("xent", "mse"),
-}
+    "rs_pit": PITFALLS,
+} | {f"rs_pit_guess_{name}": tuple(range(SHOW_ME + 1)) for name in PITFALLS}
 
 # Step sliders whose options are the indices 0..n-1 of what they label (ui.stepper.step_slider's `shown`).
 INDEXED = {"tr_rec"}

@@ -129,7 +129,9 @@ def test_the_shipped_digits_equal_load_digits():
 @pytest.mark.parametrize("bn", ["none", "before"])
 def test_the_first_record_scores_the_validation_set_and_reads_the_probe_rows(bn):
     """Step 0 is the untrained network: its record equals evaluate() on the whole validation set,
-    and its percentiles and histograms come from the probe (the first probe_size rows) alone."""
+    and its percentiles and histograms come from the probe (the first probe_size rows) alone, each BN
+    layer normalizing it with the probe's own batch mean and biased variance (written out here), as
+    the training forward pass does, not with the initial running statistics 0 and 1."""
     from bn_core.training import histogram
 
     x, y = spirals(300, 0.04, np.random.default_rng(5))
@@ -140,10 +142,31 @@ def test_the_first_record_scores_the_validation_set_and_reads_the_probe_rows(bn)
     p = init_params(cfg.net)
     loss, acc = evaluate(cfg.net, p, data.x_val, data.y_val)
     assert (hist.val_loss[0], hist.val_acc[0]) == (pytest.approx(loss, rel=1e-12), pytest.approx(acc))
-    probe = forward(cfg.net, p, data.x_val[:50], training=False)
-    np.testing.assert_allclose(hist.percentiles[0], np.percentile(probe.act_in[-1][:, 0], [15, 50, 85]), rtol=1e-12)
-    np.testing.assert_allclose(hist.hist[0], [histogram(u) for u in probe.act_in])
+    a, act_in = data.x_val[:50], []
+    for w, b in zip(p.w[:-1], p.b[:-1], strict=True):
+        u = a @ w + b
+        if bn == "before":
+            u = (u - u.mean(axis=0)) / np.sqrt(u.var(axis=0) + cfg.net.eps)
+        act_in.append(u)
+        a = np.tanh(u)
+    np.testing.assert_allclose(hist.percentiles[0], np.percentile(act_in[-1][:, 0], [15, 50, 85]), rtol=1e-10)
+    np.testing.assert_allclose(hist.hist[0], [histogram(u) for u in act_in])
     assert len(data.x_val) > 50
+
+
+def test_measuring_the_probe_leaves_the_running_statistics_alone():
+    """forward(training=True, track=False) normalizes with batch statistics but does not update the
+    running statistics (the probe must not become a training batch of the EMA)."""
+    cfg = NetConfig((3, 5, 2), bn="before", seed=1)
+    p = init_params(cfg)
+    x = np.random.default_rng(0).normal(4.0, 2.0, (20, 3))
+    before = (p.stats[0].mean.copy(), p.stats[0].var.copy())
+    u = forward(cfg, p, x, training=True, track=False).act_in[0]
+    np.testing.assert_allclose(u.mean(axis=0), 0, atol=1e-12)
+    np.testing.assert_array_equal(p.stats[0].mean, before[0])
+    np.testing.assert_array_equal(p.stats[0].var, before[1])
+    forward(cfg, p, x, training=True)
+    assert not np.array_equal(p.stats[0].mean, before[0])
 
 
 @pytest.mark.parametrize("dtype", ["float32", "float64"])

@@ -15,7 +15,6 @@ from bn_core.inference import (
     training_error_message,
     training_mode_output,
 )
-from bn_core.pitfalls import eps_pitfall, eval_pitfall, momentum_pitfall, swap_pitfall, variance_pitfall
 from bn_core.stream import StreamSpec, batch_stream, population_draws, population_mean
 
 SPEC = StreamSpec(mean=3.0, std=1.5, drift=0.01, batch_size=8, steps=40, seed=3)
@@ -112,23 +111,6 @@ def test_population_output_is_the_exact_standardization():
     x = np.array([3.0 + 1.5 * 0.4 + 0.01 * 7])
     np.testing.assert_allclose(population_output(x, SPEC, 7, 0.0), [0.4], rtol=1e-12)
     assert population_mean(SPEC, 10) == pytest.approx(3.1)
-
-
-def test_pitfall_numbers():
-    spec = StreamSpec(batch_size=4, steps=120, seed=1)
-    v = variance_pitfall(spec, 0.1)
-    assert v["m_ratio"] == pytest.approx(4 / 3) and v["ratio"] == pytest.approx(4 / 3, rel=1e-3)
-    m = momentum_pitfall(spec)
-    assert m["wrong"] > 2 * m["right"]
-    e = eps_pitfall(spec, 1e-5)
-    assert e["max_diff"] > 0.1
-    s = swap_pitfall(spec, 2.0, 0.5)
-    assert (s["right_mean"], s["right_std"]) == (pytest.approx(0.5), pytest.approx(2.0, rel=1e-4))
-    assert (s["wrong_mean"], s["wrong_std"]) == (pytest.approx(2.0), pytest.approx(0.5, rel=1e-4))
-    ev = eval_pitfall(spec)
-    d = abs(ev["x1"] - ev["x2"]) / 2
-    size = d / np.sqrt(d**2 + 1e-5)
-    assert sorted([ev["y1"], ev["y2"]]) == [pytest.approx(-size, rel=1e-9), pytest.approx(size, rel=1e-9)]
 
 
 def test_stream_rejects_nonsense():
