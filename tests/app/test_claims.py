@@ -129,7 +129,8 @@ def test_chapter_1_says_what_the_shared_axes_show(sent_figures, x2, kind):
     caption = next(c.value for c in at.caption if c.value.startswith("Left: both clouds"))
     template = EN(f"inputs.shared_{kind}", w="@", h="@")
     assert all(part in caption for part in template.split("@")), caption
-    assert (f"{h:.0%}" if h >= 0.01 else f"{h * 100:.2g}%") in caption
+    for share in (w, h):
+        assert (f"{share:.0%}" if share >= 0.01 else f"{share * 100:.2g}%" if share >= 1e-6 else "< 0.0001%") in caption
 
 
 # --- chapter 2: zig-zag or not, predicted from the table's κ and the learning rate -----------------

@@ -11,8 +11,8 @@ from tests.app.conftest import PAGES, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
 from ui.data_controls import X2_SCALES
-from ui.pitfall_panel import PITFALLS, SHOW_ME
 from ui.i18n import Translator
+from ui.pitfall_panel import PITFALLS, SHOW_ME
 from ui.surface_controls import LR_FRACS, RATIOS, WHITENING
 from ui.training_cache import DATASETS
 from ui.training_controls import BATCHES, INIT_SCALES, LRS, WIDTHS
