@@ -70,17 +70,55 @@ class Standardized:
 
 
 def standardize(x: np.ndarray, eps: float = 1e-5) -> Standardized:
-    """Per-column standardization that survives huge values (1e300): each column is first divided
-    by its largest magnitude, which leaves z unchanged but keeps the squares finite."""
+    """Per-column standardization exact at any finite magnitude (1e308, 1e-308, 1e300 ± 1e290).
+
+    Each column is shifted by its first value c (x − c is exact for values within a factor 2 of c,
+    so a huge offset does not swamp a small spread) and, where that overflows (values of both signs
+    near 1.8e308), not shifted. The shifted column d is divided by its largest magnitude s, which
+    keeps the squares finite, and z is formed in whichever of two equal forms stays in range:
+    (d/s − m) / √(v + ε/s²) for s ≥ 1, where ε/s² cannot overflow, and (d/s − m)·s / √(v·s² + ε) for
+    s < 1, where v·s² can only underflow towards the ε it is added to (m, v: mean and two-pass
+    variance of d/s). The variance itself is inf when it is beyond float64 (spreads above ~1e154)
+    and 0 when below it; std stays finite and exact."""
     x = np.asarray(x, dtype=np.float64)
-    s = np.max(np.abs(x), axis=0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        c = x[0] if len(x) else np.zeros(x.shape[1:])
+        d = x - c
+    shifted = np.all(np.isfinite(d), axis=0)
+    c = np.where(shifted, c, 0.0)
+    d = np.where(shifted, d, x)
+    s = np.max(np.abs(d), axis=0)
     s[s == 0] = 1.0
-    xs = x / s
-    mu_s = xs.mean(axis=0)
-    var_s = ((xs - mu_s) ** 2).mean(axis=0)
-    with np.errstate(over="ignore"):
-        z = (xs - mu_s) / np.sqrt(var_s + eps / s**2)
-        return Standardized(z, mu_s * s, var_s * s**2, np.sqrt(var_s) * s, eps)
+    ds = d / s
+    m = ds.mean(axis=0)
+    dev = ds - m
+    v = (dev**2).mean(axis=0)
+    big = s >= 1.0
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):   # np.where computes both forms
+        z = np.where(big, dev / np.sqrt(v + eps / np.where(big, s, 1.0) ** 2), dev * s / np.sqrt(v * s**2 + eps))
+        return Standardized(z, c + m * s, v * s**2, np.sqrt(v) * s, eps)
+
+
+PLAIN_RANGE = (1e-100, 1e100)   # column magnitudes a chart axis can be laid out for as they are
+
+
+def display_exponents(x: np.ndarray) -> np.ndarray:
+    """Per column of x (N, D), the power of ten k to draw it in (x / 10^k): 0 when its largest
+    magnitude lies in PLAIN_RANGE (or it is all zeros), else that magnitude's decimal exponent, so
+    that values near 1e308 or 1e-308 are drawn as numbers of order one with the unit in the title."""
+    m = np.max(np.abs(np.asarray(x, dtype=np.float64)), axis=0)
+    plain = (m == 0) | ((m >= PLAIN_RANGE[0]) & (m <= PLAIN_RANGE[1]))
+    with np.errstate(divide="ignore"):
+        k = np.floor(np.log10(np.where(plain, 1.0, m)))
+    return np.where(plain, 0, k).astype(int)
+
+
+def shown_rows(n: int, limit: int, rng: np.random.Generator) -> np.ndarray:
+    """Indices of the rows a chart draws: all n when n <= limit, else `limit` of them drawn at random
+    without replacement (in their original order), so a chart's size stays bounded."""
+    if n <= limit:
+        return np.arange(n)
+    return np.sort(rng.choice(n, size=limit, replace=False))
 
 
 def morph(x: np.ndarray, z: np.ndarray, s: float) -> np.ndarray:

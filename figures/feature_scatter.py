@@ -17,17 +17,23 @@ class ScatterLabels:
     standardized: str
     x1: str
     x2: str
+    z1: str = ""    # the standardized panel's x-axis title, where it differs from x1 (x1 in scaled units)
 
 
-def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels) -> LabFigure:
+def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels, *, unit: np.ndarray | None = None
+                        ) -> LabFigure:
     """Three panels of (N, 2) data: both clouds on shared axes (with the origin), raw alone,
-    standardized alone."""
+    standardized alone. `unit` (2,): x is drawn in these units (x / unit, for magnitudes plotly.js
+    cannot lay an axis out for, near 1e308); the shared panel draws z in the same units."""
+    unit = np.ones(2) if unit is None else np.asarray(unit, dtype=np.float64)
+    x, z_shared = x / unit, z / unit
     fig = LabFigure.subplots(rows=1, cols=3, subplot_titles=(labels.shared, labels.raw, labels.standardized),
                              horizontal_spacing=0.07)
     raw = {"mode": "markers", "marker": {"color": OKABE_ITO["blue"], "size": 5, "opacity": 0.6}}
     std = {"mode": "markers", "marker": {"color": OKABE_ITO["orange"], "size": 5, "opacity": 0.7}}
     fig.add_trace(dict(type="scatter", x=x[:, 0], y=x[:, 1], name=labels.raw, **raw), row=1, col=1)
-    fig.add_trace(dict(type="scatter", x=z[:, 0], y=z[:, 1], name=labels.standardized, **std), row=1, col=1)
+    fig.add_trace(dict(type="scatter", x=z_shared[:, 0], y=z_shared[:, 1], name=labels.standardized, **std),
+                  row=1, col=1)
     origin = {"symbol": "cross-thin", "size": 14, "line": {"width": 2, "color": OKABE_ITO["grey"]}}
     fig.add_trace(dict(type="scatter", x=[0], y=[0], mode="markers", showlegend=False, hoverinfo="skip", marker=origin),
                   row=1, col=1)
@@ -37,6 +43,8 @@ def raw_vs_standardized(x: np.ndarray, z: np.ndarray, labels: ScatterLabels) -> 
     fig.update_layout(margin={"t": 90}, legend={"y": 1.2})
     fig.update_xaxes(title=labels.x1)
     fig.update_yaxes(title=labels.x2, col=1)
+    if labels.z1:
+        fig.update_xaxes(title=labels.z1, row=1, col=3)
     fig.update_yaxes(scaleanchor="x3", scaleratio=1, row=1, col=3)
     return fig
 

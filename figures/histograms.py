@@ -17,10 +17,19 @@ BINS = 40
 
 def binned(v: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray, float]:
     """(centres, counts, bin width) of the finite values of v (1-D) in `bins` equal bins over their
-    range; a constant v gets one unit-wide range around its value (NumPy's convention)."""
+    range; a constant v gets one unit-wide range around its value (NumPy's convention).
+
+    The bins are laid out on v divided by its largest magnitude and scaled back, so that values near
+    ±1.8e308, whose range is beyond float64, still get finite edges, centres and widths."""
     v = v[np.isfinite(v)]
-    counts, edges = np.histogram(v, bins=bins) if v.size else (np.zeros(bins, int), np.linspace(0, 1, bins + 1))
-    return 0.5 * (edges[:-1] + edges[1:]), counts, float(edges[1] - edges[0])
+    if not v.size:
+        return np.linspace(0, 1, bins + 1)[:-1] + 0.5 / bins, np.zeros(bins, int), 1.0 / bins
+    s = float(np.max(np.abs(v))) or 1.0
+    if np.ptp(v / s) == 0:         # constant: NumPy's unit-wide range around the value itself
+        counts, edges = np.histogram(v, bins=bins)
+        return 0.5 * (edges[:-1] + edges[1:]), counts, float(edges[1] - edges[0])
+    counts, edges = np.histogram(v / s, bins=bins)
+    return (edges[:-1] / 2 + edges[1:] / 2) * s, counts, float((edges[1] - edges[0]) * s)
 
 
 @dataclass(frozen=True)

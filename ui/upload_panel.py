@@ -17,7 +17,13 @@ def upload(t: Translator) -> None:
                             help=t("upload.help", limit=csv_import.MAX_MB))
     if file is None:
         return
-    result = features_cache.uploaded(file.getvalue())
+    show(file.getvalue(), t)
+
+
+def show(raw: bytes, t: Translator) -> None:
+    """What the page shows for an uploaded file's bytes: a refusal with its reason, or the notes, the
+    column choice and the chapter's views, table and formula of the chosen columns."""
+    result = features_cache.uploaded(raw)
     if isinstance(result, csv_import.Refusal):
         st.error(t(f"upload.refusal.{result.code}", **result.details), icon=":material/block:")
         return
@@ -35,7 +41,7 @@ def upload(t: Translator) -> None:
     x = result.values[:, idx]
     std = features.standardize(x)
     names = tuple(Verbatim(c) for c in chosen)
-    st.markdown(t("upload.summary", n=x.shape[0], d=len(names),
+    st.markdown(t("upload.summary", n=f"{x.shape[0]:,}", d=len(names),
                   kappa=f"{features.condition_number(x):,.4g}",
                   kappa_std=f"{features.condition_number(std.z):,.4g}"))
     inputs_panels.views(x, std, names, t, key="upload")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
@@ -178,3 +180,47 @@ def test_a_file_the_browser_refuses_is_explained_in_the_pages_language(page, ser
     assert "not allowed" in text and visibility == "hidden"
     assert after == refused and after_visibility == "visible"
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+def test_values_near_the_largest_double_are_standardized_and_drawn(page, server_url, tmp_path: Path):
+    """Values of both signs near ±1.7e308: their range is beyond float64, which made the histogram's
+    binning raise (issue 31). Now the page shows every chart, drawn in units of 10³⁰⁸, and a table
+    with the variance written out, not inf."""
+    rng = np.random.default_rng(0)
+    rows = [f"{a!r},{b!r}" for a, b in rng.uniform(-1.7, 1.7, (50, 2)) * 1e308]
+    path = tmp_path / "huge.csv"
+    path.write_text("a,b\n" + "\n".join(rows) + "\n")
+    page.goto(f"{server_url}/inputs?lang=en")
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    page.get_by_text("50 complete rows").wait_for(timeout=30_000)
+    wait_idle(page)
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    upload_charts = page.locator(".js-plotly-plot").count() - 4      # chapter 1's own charts come first
+    assert upload_charts == 2
+    x_range = chart_data(page, 4, "g._fullLayout.xaxis.range")
+    assert max(abs(v) for v in x_range) < 10                          # drawn in units of 10^308
+    table = page.locator("table").last.inner_text()
+    assert "∞" not in table and "inf" not in table and "e+61" in table
+
+
+def test_a_file_of_200000_rows_renders_in_seconds_with_a_bounded_scatter(page, server_url, tmp_path: Path):
+    """A 3 MB file of 200,000 rows kept the page running for over a minute: every row was drawn,
+    three times. Now the scatter draws a seeded sample of 5,000 rows and says so; the statistics and
+    histograms use every row."""
+    rng = np.random.default_rng(1)
+    data = np.column_stack([rng.uniform(1, 5, 200_000), rng.uniform(1000, 99_999, 200_000)])
+    path = tmp_path / "big.csv"
+    path.write_text("x1,x2\n" + "\n".join(f"{a:.4f},{b:.1f}" for a, b in data) + "\n")
+    page.goto(f"{server_url}/inputs?lang=en")
+    wait_idle(page)
+    started = time.monotonic()
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    t = Translator("en")
+    page.get_by_text(t("inputs.sampled", shown="5,000", total="200,000")).wait_for(timeout=60_000)
+    wait_idle(page, 60_000)
+    print(f"200,000-row upload drawn in {time.monotonic() - started:.1f} s")
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    points = chart_data(page, 4, "g.data.reduce((n, tr) => n + (tr.x ? tr.x.length : 0), 0)")
+    assert points <= 3 * 5_000 + 1
+    assert "200,000 complete rows" in page.locator('[data-testid="stMarkdown"]').all_inner_texts().__str__()
