@@ -4,6 +4,7 @@ from .backward_report import UPSTREAM_KINDS, BackwardReport, backward_report, up
 from .batchnorm import BNCache, batch_stats, batchnorm_backward, batchnorm_forward
 from .conventions import CONVENTIONS, KERAS, PYTORCH, Convention, get_convention
 from .gradcheck import bn_gradient_check, centred_difference, relative_error
+from .groupnorm import GroupNorm
 from .layer import BatchNorm
 from .minibatch import ImageBatchSpec, MiniBatchSpec, make_image_batch, make_minibatch
 from .running import RunningStats, update_running
@@ -21,6 +22,7 @@ __all__ = [
     "Convention",
     "FiveSteps",
     "Graph",
+    "GroupNorm",
     "ImageBatchSpec",
     "MiniBatchSpec",
     "RunningStats",

@@ -1,6 +1,7 @@
 """A small fully connected network in NumPy, with BN none / before / after the activation.
 
 Hidden layer l:  z = a W + b;  BN before: u = BN(z), h = f(u);  BN after: h = BN(f(z));  none: h = f(z).
+`norm` swaps BN for GroupNorm, LayerNorm (GroupNorm with one group) or Batch Renorm in those places.
 The "activation input" of a layer is u (BN before) or z. Output: softmax cross-entropy on logits
 (classification) or mean squared error. Every BN layer reuses bn_core's functional BatchNorm with
 its own γ, β and running statistics. Shapes: a (N, D_in), W (D_in, D_out), b, γ, β (D_out,).
@@ -14,6 +15,8 @@ import numpy as np
 
 from . import activations
 from .batchnorm import batchnorm_backward, batchnorm_forward
+from .groupnorm import GroupNorm
+from .norm_family import batch_renorm_backward, batch_renorm_forward
 from .running import RunningStats
 
 BN_PLACES = ("none", "before", "after")
@@ -32,6 +35,8 @@ class NetConfig:
     dtype: str = "float64"
     momentum_bn: float = 0.1
     eps: float = 1e-5
+    norm: str = "bn"       # which layer goes where `bn` says: "bn", "gn" (GroupNorm), "ln" (LayerNorm), "brn"
+    groups: int = 4        # GroupNorm's group count (it must divide the layer width)
 
 
 @dataclass
@@ -97,11 +102,33 @@ def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool, track: 
 
 
 def _bn(cfg: NetConfig, p: Params, layer: int, v: np.ndarray, training: bool, track: bool = True):
-    y, cache, new = batchnorm_forward(v, p.gamma[layer], p.beta[layer], p.stats[layer], training=training,
-                                      momentum=cfg.momentum_bn, eps=cfg.eps)
+    if cfg.norm in ("gn", "ln"):
+        gn = GroupNorm(cfg.groups if cfg.norm == "gn" else 1, v.shape[1], cfg.eps)
+        gn.gamma, gn.beta = p.gamma[layer], p.beta[layer]
+        return gn.forward(v), gn                        # the layer object is its own cache
+    if cfg.norm == "brn":
+        y, cache, new = batch_renorm_forward(v, p.gamma[layer], p.beta[layer], p.stats[layer], training=training,
+                                             momentum=cfg.momentum_bn, eps=cfg.eps)
+        y = y.astype(v.dtype, copy=False)
+    else:
+        y, cache, new = batchnorm_forward(v, p.gamma[layer], p.beta[layer], p.stats[layer], training=training,
+                                          momentum=cfg.momentum_bn, eps=cfg.eps)
     if training and track:
         p.stats[layer] = new
     return y, cache
+
+
+def _bn_backward(cfg: NetConfig, d: np.ndarray, cache) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(dx, dγ, dβ) of the normalization layer whose forward left `cache`."""
+    if cfg.norm in ("gn", "ln"):
+        dx = cache.backward(d)
+        return dx.astype(d.dtype, copy=False), cache.dgamma, cache.dbeta
+    if cfg.norm == "brn":
+        if cache is None:
+            raise ValueError("Batch Renorm in inference mode has no backward pass here.")
+        dx, dgamma, dbeta = batch_renorm_backward(d, cache)
+        return dx.astype(d.dtype, copy=False), dgamma, dbeta
+    return batchnorm_backward(d, cache)
 
 
 def loss_and_grad(cfg: NetConfig, out: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -140,8 +167,8 @@ def backward(cfg: NetConfig, p: Params, tr: Trace, dout: np.ndarray) -> Grads:
         d = d @ p.w[layer].T                     # dL/d(output of hidden layer - 1)
         k = layer - 1
         if cfg.bn == "after":
-            d, gg[k], gbeta[k] = batchnorm_backward(d, tr.bn_caches[k])
+            d, gg[k], gbeta[k] = _bn_backward(cfg, d, tr.bn_caches[k])
         d = activations.backward(cfg.activation, tr.act_in[k], tr.act_out[k], d)
         if cfg.bn == "before":
-            d, gg[k], gbeta[k] = batchnorm_backward(d, tr.bn_caches[k])
+            d, gg[k], gbeta[k] = _bn_backward(cfg, d, tr.bn_caches[k])
     return Grads(gw, gb, gg, gbeta)

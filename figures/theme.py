@@ -37,6 +37,8 @@ ROLES = {
     "feature_column": "reddish_purple",  # chapter 3: the outlined column of the mini-batch heatmap
     "traced_cell": "vermillion",     # chapter 3: the cell whose arithmetic is written out
     "inference_line": "vermillion",  # chapter 4: the inference-mode output of x₀
+    "shared_cells": "blue",          # chapter 7: the cells that share the chosen cell's mean and variance
+    "chosen_cell": "vermillion",     # chapter 7: the chosen cell
 }
 
 

@@ -31,6 +31,7 @@ CHAPTERS = (
     Chapter(3, "chapters/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
     Chapter(4, "chapters/running_stats.py", "running-stats", ":material/timeline:", "running_stats"),
     Chapter(5, "chapters/training.py", "training", ":material/model_training:", "training"),
+    Chapter(7, "chapters/norm_family.py", "norm-family", ":material/grid_view:", "norm_family"),
 )
 
 

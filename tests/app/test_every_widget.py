@@ -7,6 +7,7 @@ import pytest
 import bn_core
 from bn_core.activations import ACTIVATIONS
 from bn_core.features import SHAPES
+from bn_core.norm_family import METHODS
 from tests.app.conftest import PAGES, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
@@ -39,13 +40,16 @@ CHOICES = {
     "tr_batch": BATCHES,
     "tr_loss": ("xent", "mse"),
     "rs_pit": PITFALLS,
+    "nf_method": METHODS,
+    "nf_groups": (1, 2, 3, 6),   # the divisors of the default C = 6
 } | {f"rs_pit_guess_{name}": tuple(range(SHOW_ME + 1)) for name in PITFALLS}
 
 # Step sliders whose options are the indices 0..n-1 of what they label (ui.stepper.step_slider's `shown`).
 INDEXED = {"tr_rec"}
 
 TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
-          "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title"}
+          "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title",
+          "norm_family": "norm.title"}
 
 
 def assert_ok(at, where: str) -> None:

@@ -57,12 +57,16 @@ EXTREMES = {
                       "rs_mom": "0", "rs_x0": "-30", "rs_cmp_m": "0.99", "rs_eps": "1"},
     "training": {"tr_depth": "6", "tr_width": "256", "tr_lr": "10", "tr_init": "8", "tr_batch": "8",
                  "tr_steps": "300", "tr_act": "relu", "tr_cmp_after": "true", "tr_loss": "mse"},
+    "norm_family": {"nf_n": "1", "nf_c": "12", "nf_h": "4", "nf_w": "4", "nf_groups": "12", "nf_method": "bn",
+                    "nf_cn": "9", "nf_cc": "12", "nf_ch": "4", "nf_cw": "4", "nf_seed": "1000"},
+    "norm_family_one": {"nf_n": "1", "nf_c": "1", "nf_h": "1", "nf_w": "1", "nf_method": "in"},
 }
 
 
 @pytest.mark.parametrize("case", sorted(EXTREMES))
 def test_extreme_settings(case):
-    page = "loss_surface" if case.startswith("loss_surface") else case
+    page = next(p for p in ("loss_surface", "norm_family") if case.startswith(p)) if case.startswith(
+        ("loss_surface", "norm_family")) else case
     at = open_page(page, "en", **EXTREMES[case])
     assert not at.exception and not at.error
     assert at.title[0].value == Translator("en")(TITLES[page])

@@ -1,0 +1,1 @@
+"""Chapter 7's room: its controls, cached computations and panels."""
