@@ -49,8 +49,10 @@ def cube(cfg: CubeConfig, t: Translator) -> None:
     right.markdown(t("norm.cube.cell", n=n, c=c, h=h, w=w, count=r.count))
     right.latex(rf"\mu = {tex(r.mean)}")
     right.latex(rf"\sigma^2 = {tex(r.var)}")
-    right.latex(r"\hat x = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}")   # two lines: it fits a projector's column
-    right.latex(rf"= \frac{{{tex(r.value)} - {paren(r.mean)}}}{{\sqrt{{{tex(r.var)} + 10^{{-5}}}}}} = {tex(r.x_hat)}")
+    # the formula in three lines: each fits a projector's column
+    right.latex(r"\hat x = \frac{x - \mu}{\sqrt{\sigma^2 + \epsilon}}")
+    right.latex(rf"= \frac{{{tex(r.value)} - {paren(r.mean)}}}{{\sqrt{{{tex(r.var)} + 10^{{-5}}}}}}")
+    right.latex(rf"= {tex(r.x_hat)}")
     right.caption(t("norm.cube.ends"))
 
 
