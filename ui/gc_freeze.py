@@ -34,7 +34,7 @@ def import_all() -> list[str]:
     module names."""
     for name in ON_DEMAND:
         importlib.import_module(name)
-    names = [f"{pkg.__name__}.{m.name}" for pkg in PACKAGES for m in pkgutil.iter_modules(pkg.__path__)]
+    names = [m.name for pkg in PACKAGES for m in pkgutil.walk_packages(pkg.__path__, f"{pkg.__name__}.")]
     for name in names:
         importlib.import_module(name)
     return names
