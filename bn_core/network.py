@@ -73,14 +73,25 @@ class Trace:
     act_out: list[np.ndarray]
     bn_caches: list
     out: np.ndarray
+    noise: list | None = None   # per hidden layer (c, m) of noisy BN, as forward was given it
 
 
-def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool, track: bool = True) -> Trace:
+def _noisy(v: np.ndarray, noise: list | None, layer: int) -> np.ndarray:
+    """Noisy BN (Santurkar et al. 2018): ỹ = c ⊙ y + m after the BN layer, c and m of shape (D,)."""
+    if noise is None:
+        return v
+    c, m = noise[layer]
+    return (v * c + m).astype(v.dtype, copy=False)
+
+
+def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool, track: bool = True,
+            noise: list | None = None) -> Trace:
     """Run the network; in training, BN uses batch statistics and (with `track`, as in training
     proper) updates p.stats. `track=False` normalizes x as the training forward pass would, leaving
-    the running statistics alone: how the network's layers see x as one batch."""
+    the running statistics alone: how the network's layers see x as one batch. `noise`, with BN:
+    per hidden layer a scale c and shift m (D,) applied to every BN output (bn_core.noise)."""
     a = x
-    tr = Trace([], [], [], [], [], None)
+    tr = Trace([], [], [], [], [], None, noise if cfg.bn != "none" else None)
     for layer in range(len(p.w) - 1):
         tr.inputs.append(a)
         z = a @ p.w[layer] + p.b[layer]
@@ -88,12 +99,14 @@ def forward(cfg: NetConfig, p: Params, x: np.ndarray, *, training: bool, track: 
         u = z
         if cfg.bn == "before":
             u, cache = _bn(cfg, p, layer, z, training, track)
+            u = _noisy(u, tr.noise, layer)
             tr.bn_caches.append(cache)
         h = activations.forward(cfg.activation, u)
         tr.act_in.append(u)
         tr.act_out.append(h)
         if cfg.bn == "after":
             h, cache = _bn(cfg, p, layer, h, training, track)
+            h = _noisy(h, tr.noise, layer)
             tr.bn_caches.append(cache)
         a = h
     tr.inputs.append(a)
@@ -145,6 +158,11 @@ def loss_and_grad(cfg: NetConfig, out: np.ndarray, y: np.ndarray) -> tuple[float
     return float(np.mean(np.sum(diff**2, axis=1))), 2.0 * diff / n
 
 
+def _noise_back(d: np.ndarray, noise: list | None, layer: int) -> np.ndarray:
+    """dL/dy from dL/dỹ for ỹ = c ⊙ y + m (c, m constants of the step)."""
+    return d if noise is None else (d * noise[layer][0]).astype(d.dtype, copy=False)
+
+
 @dataclass
 class Grads:
     w: list[np.ndarray]
@@ -167,8 +185,8 @@ def backward(cfg: NetConfig, p: Params, tr: Trace, dout: np.ndarray) -> Grads:
         d = d @ p.w[layer].T                     # dL/d(output of hidden layer - 1)
         k = layer - 1
         if cfg.bn == "after":
-            d, gg[k], gbeta[k] = _bn_backward(cfg, d, tr.bn_caches[k])
+            d, gg[k], gbeta[k] = _bn_backward(cfg, _noise_back(d, tr.noise, k), tr.bn_caches[k])
         d = activations.backward(cfg.activation, tr.act_in[k], tr.act_out[k], d)
         if cfg.bn == "before":
-            d, gg[k], gbeta[k] = _bn_backward(cfg, d, tr.bn_caches[k])
+            d, gg[k], gbeta[k] = _bn_backward(cfg, _noise_back(d, tr.noise, k), tr.bn_caches[k])
     return Grads(gw, gb, gg, gbeta)
