@@ -11,8 +11,9 @@ from bn_core.training import History
 from .lab_figure import LabFigure
 from .theme import OKABE_ITO, TEXT_SOFT, log_ticks, style
 
-VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"]}
-VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash"}
+VARIANT_COLOURS = {"none": OKABE_ITO["grey"], "before": OKABE_ITO["vermillion"], "after": OKABE_ITO["blue"],
+                   "noisy": OKABE_ITO["bluish_green"], "decay": OKABE_ITO["reddish_purple"]}   # the last two: chapter 6
+VARIANT_DASH = {"none": "dot", "before": "solid", "after": "dash", "noisy": "dashdot", "decay": "dash"}
 PERCENT_MARGIN = 85  # px left of the plot when the y ticks are percentages
 CROSS_STEP = 1.12    # ratio between two variants' rows of crosses on a sweep's log loss axis
 
@@ -122,16 +123,24 @@ class SweepLabels:
 
 def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: dict[str, list],
                  labels: SweepLabels) -> LabFigure:
-    """Final training loss against learning rate and against initialization scale (log x); runs
-    that diverged are drawn as crosses at the top of the panel instead of a number. A panel in
-    which every run diverged has no loss scale: its crosses sit mid-panel under a note saying so,
-    and its y axis carries no numbers."""
-    fig = LabFigure.subplots(rows=1, cols=2, subplot_titles=(labels.lr_panel, labels.init_panel),
+    """Final training loss against learning rate and against initialization scale (log x): see
+    `sweep_panels`."""
+    return sweep_panels([(labels.lr_panel, labels.lr, lr_values, lr_loss),
+                         (labels.init_panel, labels.init, init_values, init_loss)], labels)
+
+
+def sweep_panels(panels: list[tuple[str, str, list, dict[str, list]]], labels: SweepLabels) -> LabFigure:
+    """One panel per (title, x title, settings, {variant: final losses}): final training loss against
+    the setting (log x); runs that diverged (NaN) are drawn as crosses at the top of the panel instead
+    of a number. A panel in which every run diverged has no loss scale: its crosses sit mid-panel
+    under a note saying so, and its y axis carries no numbers."""
+    fig = LabFigure.subplots(rows=1, cols=len(panels), subplot_titles=[p[0] for p in panels],
                              horizontal_spacing=0.1)
     shown = {}   # per panel: the y values drawn, crosses included; None where no run stayed finite
-    legend_col = {v: next((c for c, losses in ((1, lr_loss), (2, init_loss)) if np.isfinite(losses[v]).any()), None)
-                  for v in lr_loss}   # Plotly leaves an empty trace out of the legend: name a drawn line
-    for col, xs, losses in ((1, lr_values, lr_loss), (2, init_values, init_loss)):
+    variants = panels[0][3]
+    legend_col = {v: next((c for c, p in enumerate(panels, start=1) if np.isfinite(p[3][v]).any()), None)
+                  for v in variants}   # Plotly leaves an empty trace out of the legend: name a drawn line
+    for col, (_, _, xs, losses) in enumerate(panels, start=1):
         finite = [v for vals in losses.values() for v in vals if np.isfinite(v)]
         ceiling = max(finite) * 1.5 if finite else 1.0
         shown[col] = [v if np.isfinite(v) else ceiling for vals in losses.values() for v in vals] if finite else None
@@ -152,8 +161,8 @@ def sweep_figure(lr_values, init_values, lr_loss: dict[str, list], init_loss: di
     style(fig, height=360)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.22})
     fig.update_xaxes(type="log")
-    fig.update_xaxes(title=labels.lr, row=1, col=1)
-    fig.update_xaxes(title=labels.init, row=1, col=2)
+    for col, p in enumerate(panels, start=1):
+        fig.update_xaxes(title=p[1], row=1, col=col)
     for col, values in shown.items():
         if values is None:   # crosses at 10⁰, mid-panel on a range of ±1 decade, with the note above them
             fig.update_yaxes(type="log", col=col, range=[-1, 1], showticklabels=False)

@@ -31,6 +31,7 @@ CHAPTERS = (
     Chapter(3, "chapters/bn_layer.py", "bn-layer", ":material/stacks:", "bn_layer"),
     Chapter(4, "chapters/running_stats.py", "running-stats", ":material/timeline:", "running_stats"),
     Chapter(5, "chapters/training.py", "training", ":material/model_training:", "training"),
+    Chapter(6, "chapters/why_bn.py", "why-bn", ":material/psychology:", "why_bn"),
     Chapter(7, "chapters/norm_family.py", "norm-family", ":material/grid_view:", "norm_family"),
 )
 
@@ -44,7 +45,7 @@ def pages(t: Translator) -> list[st.Page]:
 
 
 def neighbours(url_path: str) -> tuple[Chapter | None, Chapter | None]:
-    """The pages before and after the page at url_path in the storyline (home, then chapters 1–5).
+    """The pages before and after the page at url_path in the storyline (home, then the chapters in order).
 
     Home has no footer of its own (its map links every chapter), so for home both are None, as for
     a path that is no page."""

@@ -38,18 +38,20 @@ def names(t: Translator) -> dict[str, str]:
     return {v: t(f"training.variant.{v}") for v in ("none", "before", "after")}
 
 
-def curves_slot(steps: int, t: Translator) -> Callable[[dict[str, History]], None]:
+def curves_slot(steps: int, t: Translator, *, variant_names: dict[str, str] | None = None,
+                key: str = "tr_curves", header: bool = True) -> Callable[[dict[str, History]], None]:
     """The curves' header and chart slot, placed before the networks train; returns the function
     that redraws the chart in it, live while they train (x-axis fixed to 0..steps, so the curves grow
-    across a still frame) and once they are done."""
-    st.subheader(t("training.curves.header"))
+    across a still frame) and once they are done. `variant_names` names the runs (chapter 5's by default)."""
+    if header:
+        st.subheader(t("training.curves.header"))
     slot, drawing = st.empty(), itertools.count(1)
     labels = CurveLabels(t("training.curves.loss"), t("training.curves.acc"), t("training.step"),
-                         t("training.curves.train"), t("training.curves.val"), names(t))
+                         t("training.curves.train"), t("training.curves.val"), variant_names or names(t))
 
     def draw(runs: dict[str, History]) -> None:
         with slot:           # one key per drawing: a key may appear once per run of the script
-            charts.show(curves_figure(runs, labels, steps), key=f"tr_curves_{next(drawing)}",
+            charts.show(curves_figure(runs, labels, steps), key=f"{key}_{next(drawing)}",
                         alt=t("alt.training_curves"))
     return draw
 
@@ -59,7 +61,7 @@ def curves(runs: dict[str, History], draw: Callable[[dict[str, History]], None],
     draw(runs)
     for v, h in runs.items():
         if h.diverged:
-            st.warning(t("training.diverged", name=names(t)[v], step=int(h.steps[-1])), icon=":material/trending_up:")
+            st.warning(t("training.diverged", name=names(t)[v], step=h.stopped), icon=":material/trending_up:")
     # every run records step 0, so each has a last validation accuracy
     best = t("common.list_sep").join(f"{names(t)[v]} {h.val_acc[-1]:.1%}" for v, h in runs.items())
     st.caption(t("training.curves.caption", acc=best))

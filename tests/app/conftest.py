@@ -16,6 +16,7 @@ PAGES = {
     "bn_layer": "chapters/bn_layer.py",
     "running_stats": "chapters/running_stats.py",
     "training": "chapters/training.py",
+    "why_bn": "chapters/why_bn.py",
     "norm_family": "chapters/norm_family.py",
 }
 

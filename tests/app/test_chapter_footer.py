@@ -7,11 +7,12 @@ import pytest
 from ui.i18n import Translator
 
 # The storyline (DESIGN.md §1): home, then the chapters that exist, as (AppTest page, URL path, catalog key,
-# chapter number): chapter 7 follows chapter 5 until chapter 6 is written.
+# chapter number).
 STORY = [("home", "", "home", 0), ("inputs", "inputs", "inputs", 1),
          ("loss_surface", "loss-surface", "loss_surface", 2), ("bn_layer", "bn-layer", "bn_layer", 3),
          ("running_stats", "running-stats", "running_stats", 4),
-         ("training", "training", "training", 5), ("norm_family", "norm-family", "norm_family", 7)]
+         ("training", "training", "training", 5),
+         ("why_bn", "why-bn", "why_bn", 6), ("norm_family", "norm-family", "norm_family", 7)]
 BACK, ON = ":material/arrow_back:", ":material/arrow_forward:"
 
 

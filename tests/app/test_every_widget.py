@@ -17,6 +17,8 @@ from ui.pitfall_panel import PITFALLS, SHOW_ME
 from ui.surface_controls import LR_FRACS, RATIOS, WHITENING
 from ui.training_cache import DATASETS
 from ui.training_controls import BATCHES, INIT_SCALES, LRS, WIDTHS
+from ui.why_bn.controls import DECAYS, NOISES, REACHES
+from ui.why_bn.panels import SCALES
 
 # Raw option values of every choice widget (AppTest only sees the translated labels).
 CHOICES = {
@@ -42,14 +44,24 @@ CHOICES = {
     "rs_pit": PITFALLS,
     "nf_method": METHODS,
     "nf_groups": (1, 2, 3, 6),   # the divisors of the default C = 6
+    "wb_noise": NOISES,
+    "wb_lr": LRS,
+    "wb_data": DATASETS,
+    "wb_act": ACTIVATIONS,
+    "wb_width": WIDTHS,
+    "wb_batch": (16, 32, 60, 128),
+    "wb_init": INIT_SCALES,
+    "wb_decay": DECAYS,
+    "wb_reach": REACHES,
+    "wb_c": SCALES,
 } | {f"rs_pit_guess_{name}": tuple(range(SHOW_ME + 1)) for name in PITFALLS}
 
 # Step sliders whose options are the indices 0..n-1 of what they label (ui.stepper.step_slider's `shown`).
-INDEXED = {"tr_rec"}
+INDEXED = {"tr_rec", "wb_rec", "wb_probe"}
 
 TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
           "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title",
-          "norm_family": "norm.title"}
+          "norm_family": "norm.title", "why_bn": "why.title"}
 
 
 def assert_ok(at, where: str) -> None:

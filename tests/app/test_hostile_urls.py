@@ -59,14 +59,18 @@ EXTREMES = {
                  "tr_steps": "300", "tr_act": "relu", "tr_cmp_after": "true", "tr_loss": "mse"},
     "norm_family": {"nf_n": "1", "nf_c": "12", "nf_h": "4", "nf_w": "4", "nf_groups": "12", "nf_method": "bn",
                     "nf_cn": "9", "nf_cc": "12", "nf_ch": "4", "nf_cw": "4", "nf_seed": "1000"},
+    "why_bn": {"wb_depth": "9", "wb_width": "256", "wb_lr": "10", "wb_init": "8", "wb_batch": "16",
+               "wb_steps": "100", "wb_act": "relu", "wb_noise": "3", "wb_reach": "8", "wb_decay": "0.05",
+               "wb_seed": "1000", "wb_c": "10", "wb_sweep": "true"},
+    "why_bn_one_layer": {"wb_depth": "1", "wb_steps": "100", "wb_data": "moons", "wb_lr": "0.001"},
     "norm_family_one": {"nf_n": "1", "nf_c": "1", "nf_h": "1", "nf_w": "1", "nf_method": "in"},
 }
 
 
 @pytest.mark.parametrize("case", sorted(EXTREMES))
 def test_extreme_settings(case):
-    page = next(p for p in ("loss_surface", "norm_family") if case.startswith(p)) if case.startswith(
-        ("loss_surface", "norm_family")) else case
+    page = next(p for p in ("loss_surface", "norm_family", "why_bn") if case.startswith(p)) if case.startswith(
+        ("loss_surface", "norm_family", "why_bn")) else case
     at = open_page(page, "en", **EXTREMES[case])
     assert not at.exception and not at.error
     assert at.title[0].value == Translator("en")(TITLES[page])

@@ -11,7 +11,7 @@ import pytest
 from tests.e2e.browser import EXCEPTION, wait_idle
 from ui.page_css import STACKED_TABLE_COLUMNS_PX
 
-PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training", "norm-family"]
+PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training", "why-bn", "norm-family"]
 # and the states whose formulas and tables a page's first view does not show: chapter 3's steps 2-5
 STATES = [*PATHS, *(f"bn-layer?bn_step={k}" for k in (2, 3, 4, 5)), "bn-layer?bn_step=5&bn_conv=keras"]
 

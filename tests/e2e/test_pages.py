@@ -15,6 +15,7 @@ PAGES = [
     ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
     ("training", "training.title", "training.ctl.steps", 0, "Array.from(g._fullData[0].x.slice(-2))"),
+    ("why-bn", "why.title", "why.ctl.noise", 0, "Array.from(g._fullData[8].y.slice(-2))"),
     ("norm-family", "norm.title", "norm.ctl.groups", 0, "g._fullData[1].x.length"),
 ]
 

@@ -1,0 +1,1 @@
+"""Chapter 6's room: its controls, cached runs and panels."""
