@@ -104,3 +104,11 @@ def page(browser):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark every browser test `e2e`, so `python -m pytest -m "not e2e"` runs the fast subset."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
