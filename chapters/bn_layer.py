@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import backward_panel, cache, layer_controls, layer_panels
+from ui import backward_panel, cache, layer_controls, layer_panels, takeaways
 from ui.lang import translator
+from ui.questions import layer
 
 t = translator()
 st.title(t("layer.title"))
@@ -15,6 +16,9 @@ layer_panels.state_counts(t)
 st.header(t("layer.steps.header"))
 cfg = layer_controls.layer_config(t)               # the only place the batch widgets are read
 run = cache.five_steps(cfg)                        # cached call into bn_core
+layer.affine(cfg, t)                               # before step 5 shows γ and β at work
 layer_panels.five_steps(cfg, run, t)
+layer.pair(cfg, t)
 
 backward_panel.cell_and_backward(cfg, run, t)   # reruns alone when the cell changes
+takeaways.remember("bn_layer", t)

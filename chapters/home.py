@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import home_panel, nav
+from ui import home_panel, lesson_bar, nav
 from ui.lang import translator
 
 t = translator()
@@ -21,3 +21,8 @@ for chapter in nav.CHAPTERS:
     st.page_link(chapter.file, label=t("home.map.chapter", n=chapter.number, title=t(f"nav.{chapter.key}")),
                  icon=chapter.icon)
     st.caption(t(f"home.map.{chapter.key}"))
+st.page_link(nav.GLOSSARY.file, label=t("nav.glossary"), icon=nav.GLOSSARY.icon)
+st.caption(t("glossary.intro"))
+st.subheader(t("lesson.home_header"))
+st.markdown(t("lesson.home_intro"))
+lesson_bar.ready_made(t)

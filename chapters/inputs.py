@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import data_controls, features_cache, inputs_panels, upload_panel
+from ui import data_controls, features_cache, inputs_panels, takeaways, upload_panel
 from ui.lang import translator
+from ui.questions import early
 
 t = translator()
 st.title(t("inputs.title"))
@@ -16,9 +17,12 @@ x, std = features_cache.data(spec)
 names = (t("inputs.x1"), t("inputs.x2"))
 
 inputs_panels.views(x, std, names, t, key="inputs")
+early.moments(x, std, t)                           # asked before the table says it
 st.subheader(t("inputs.table_header"))
 inputs_panels.stats_table(x, std, names, t, key="inputs")
 st.subheader(t("inputs.formula_header"))
 inputs_panels.sample_formula(x, std, names, t, key="inputs")
+early.correlation(spec, t)
 inputs_panels.morph(x, std, t)
 upload_panel.upload(t)
+takeaways.remember("inputs", t)

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import training_cache, training_controls, training_panels
+from ui import takeaways, training_cache, training_controls, training_panels
 from ui.lang import translator
+from ui.questions import nets
 
 t = translator()
 st.title(t("training.title"))
@@ -15,6 +16,9 @@ draw_curves = training_panels.curves_slot(first.steps, t)
 runs = training_cache.run_all(setup.configs, setup.data, t("training.progress"), live=draw_curves)
 
 training_panels.curves(runs, draw_curves, t)
+nets.drift(first, setup.data, t)                  # before the percentile panels show it
 training_panels.paper(runs, first, setup.data, t)
+nets.place(first, setup.data, t)
 training_panels.recorded_step(runs, first, setup.data, t)
 training_panels.sweeps(setup.configs, setup.data, t)
+takeaways.remember("training", t)

@@ -33,6 +33,29 @@ def _keep_in_range(key: str, lo, hi) -> None:
         st.session_state[key] = min(max(value, lo), hi)
 
 
+BOUND = "_bound_values"   # {key: URL code} of the widgets Streamlit binds to the URL, as this run drew them
+
+
+def start_run() -> None:
+    """Forget the last full run's bound values (app.py, before the page): the page records its own."""
+    st.session_state[BOUND] = {}
+
+
+def bound_values() -> dict[str, str]:
+    """The URL codes of the bound widgets the page drew. Streamlit keeps those values in the browser's
+    address; the server's st.query_params only sees them on the next run, so whatever builds a link
+    within a run (a lesson's view) takes them from here."""
+    return dict(st.session_state.get(BOUND, {}))
+
+
+def _record(key: str, value, default) -> None:
+    record = st.session_state.setdefault(BOUND, {})
+    if value == default:
+        record.pop(key, None)
+    else:
+        record[key] = str(value).lower() if isinstance(value, bool) else url_code(value)
+
+
 def _default(key: str, default) -> dict:
     return {} if key in st.session_state else {"value": default}
 
@@ -49,8 +72,10 @@ def slider(label: str, key: str, lo, hi, default, *, t: Translator, step=None, f
         st.session_state[key] = default
         del st.query_params[key]
     _keep_in_range(key, lo, hi)
-    return where.slider(label, lo, hi, step=step, format=fmt, help=help, key=key,
-                        bind="query-params", **_default(key, default), **kwargs)
+    value = where.slider(label, lo, hi, step=step, format=fmt, help=help, key=key,
+                         bind="query-params", **_default(key, default), **kwargs)
+    _record(key, value, default)
+    return value
 
 
 def number(label: str, key: str, lo: int, hi: int, default: int, *, t: Translator, help=None,
@@ -120,4 +145,6 @@ def flag(label: str, key: str, default: bool, *, t: Translator, widget: str = "c
     if raw is not None and raw.strip().lower() not in ("true", "false"):
         where.caption(":material/info: " + t("common.url_unknown", label=label))
     make = where.toggle if widget == "toggle" else where.checkbox
-    return bool(make(label, key=key, bind="query-params", help=help, **_default(key, default), **kwargs))
+    value = bool(make(label, key=key, bind="query-params", help=help, **_default(key, default), **kwargs))
+    _record(key, value, default)
+    return value

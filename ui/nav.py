@@ -34,14 +34,21 @@ CHAPTERS = (
     Chapter(6, "chapters/why_bn.py", "why-bn", ":material/psychology:", "why_bn"),
     Chapter(7, "chapters/norm_family.py", "norm-family", ":material/grid_view:", "norm_family"),
 )
+GLOSSARY = Chapter(0, "chapters/glossary.py", "glossary", ":material/menu_book:", "glossary")  # no chapter: no footer
+ALL = (HOME, *CHAPTERS, GLOSSARY)
 
 
 def pages(t: Translator) -> list[st.Page]:
     """st.Page objects for home and every chapter, with translated titles."""
     return [
         st.Page(c.file, title=t(f"nav.{c.key}"), icon=c.icon, url_path=c.url_path, default=c is HOME)
-        for c in (HOME, *CHAPTERS)
+        for c in ALL
     ]
+
+
+def key_of(url_path: str) -> str:
+    """The catalog key of the page at url_path ("" for a path that is no chapter)."""
+    return next((c.key for c in ALL if c.url_path == url_path), "")
 
 
 def neighbours(url_path: str) -> tuple[Chapter | None, Chapter | None]:
@@ -57,8 +64,10 @@ def neighbours(url_path: str) -> tuple[Chapter | None, Chapter | None]:
 
 
 def title(c: Chapter, t: Translator) -> str:
-    """'Chapter 2 — Canyon vs bowl' (the map's wording), or 'Home'."""
-    return t("nav.home") if c is HOME else t("home.map.chapter", n=c.number, title=t(f"nav.{c.key}"))
+    """'Chapter 2 — Canyon vs bowl' (the map's wording), 'Home' or 'Glossary'."""
+    if c.number == 0:
+        return t(f"nav.{c.key}")
+    return t("home.map.chapter", n=c.number, title=t(f"nav.{c.key}"))
 
 
 def footer(url_path: str, t: Translator) -> None:

@@ -21,6 +21,11 @@ def x2_scale_for(ratio: float) -> float:
     return ratio / CLASSIC_RATIO
 
 
+def spread_ratio(spec: FeatureSpec) -> float:
+    """x2's spread ÷ x1's spread for the data (the inverse of x2_scale_for)."""
+    return spec.x2_scale * CLASSIC_RATIO
+
+
 def data_spec(t: Translator) -> tuple[FeatureSpec, bool]:
     """Shared data settings + the scale ratio (or the classic full ranges)."""
     n, shape, corr, seed = data_controls.shared(t)

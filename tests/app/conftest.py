@@ -18,7 +18,9 @@ PAGES = {
     "training": "chapters/training.py",
     "why_bn": "chapters/why_bn.py",
     "norm_family": "chapters/norm_family.py",
+    "glossary": "chapters/glossary.py",
 }
+CHARTLESS = {"glossary"}   # pages of text only: no chart to give alt text or a main chart
 
 
 def open_page(page: str, lang: str = "en", **params) -> AppTest:

@@ -41,10 +41,12 @@ def test_a_chapter_links_back_and_on(open_app, lang, at_chapter):
 def test_home_has_its_map_and_no_footer(open_app, lang):
     at = open_app("home", lang)
     assert footer_links(at) == []
-    assert [e.proto.page for e in at.get("page_link")] == [s[1] for s in STORY[1:]]
+    pages = [e.proto.page for e in at.get("page_link")]
+    assert pages[:len(STORY) - 1] == [s[1] for s in STORY[1:]]   # the map, in the story's order
+    assert pages[len(STORY) - 1] == "glossary"                   # then the glossary (lesson links follow)
 
 
-@pytest.mark.parametrize("url_path", ["", "home", "no-such-page"])
+@pytest.mark.parametrize("url_path", ["", "home", "no-such-page", "glossary"])
 def test_home_and_unknown_paths_get_no_neighbours(url_path):
     from ui.nav import neighbours
     assert neighbours(url_path) == (None, None)

@@ -56,12 +56,15 @@ CHOICES = {
     "wb_c": SCALES,
 } | {f"rs_pit_guess_{name}": tuple(range(SHOW_ME + 1)) for name in PITFALLS}
 
+# The predict-first questions' radios: test_checkpoints answers every choice of each and checks the verdict.
+CHECKPOINT = "cp_"
+
 # Step sliders whose options are the indices 0..n-1 of what they label (ui.stepper.step_slider's `shown`).
 INDEXED = {"tr_rec", "wb_rec", "wb_probe"}
 
 TITLES = {"home": "home.title", "inputs": "inputs.title", "loss_surface": "surface.title.page",
           "bn_layer": "layer.title", "running_stats": "running.title", "training": "training.title",
-          "norm_family": "norm.title", "why_bn": "why.title"}
+          "norm_family": "norm.title", "why_bn": "why.title", "glossary": "glossary.title"}
 
 
 def assert_ok(at, where: str) -> None:
@@ -74,7 +77,7 @@ def widgets_of(at):
     found = []
     for kind in ("slider", "select_slider", "number_input", "radio", "selectbox", "checkbox", "toggle"):
         for w in getattr(at, kind):
-            if w.key:
+            if w.key and not w.key.startswith(CHECKPOINT):
                 found.append((kind, w.key))
     return found
 

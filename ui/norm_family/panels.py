@@ -135,9 +135,3 @@ def where_used(t: Translator) -> None:
     rows = [{t("norm.where.task"): t(f"norm.where.{k}.task"), t("norm.where.norm"): t(f"norm.where.{k}.norm"),
              t("norm.where.why"): t(f"norm.where.{k}.why")} for k in ("cnn", "detect", "transformer", "style")]
     formatted_table(rows)
-
-
-def remember(t: Translator) -> None:
-    with st.container(border=True):
-        st.markdown(f"**{t('norm.remember.header')}**")
-        st.markdown("\n".join(f"- {item}" for item in t.items("norm.remember.item")))
