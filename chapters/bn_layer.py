@@ -1,4 +1,5 @@
-"""Chapter 3 — Inside the BN layer: where it sits, its state, the five steps, and the backward pass."""
+"""Chapter 3 — Inside the BN layer: the five steps on a mini-batch first, then where BN sits, what it
+keeps, one cell's arithmetic and the backward pass."""
 
 import streamlit as st
 
@@ -10,15 +11,13 @@ t = translator()
 st.title(t("layer.title"))
 st.markdown(t("layer.intro"))
 
-layer_panels.where_bn_sits(t)
-layer_panels.state_counts(t)
-
 st.header(t("layer.steps.header"))
 cfg = layer_controls.layer_config(t)               # the only place the batch widgets are read
 run = cache.five_steps(cfg)                        # cached call into bn_core
-layer.affine(cfg, t)                               # before step 5 shows γ and β at work
 layer_panels.five_steps(cfg, run, t)
+layer.affine(cfg, t)
 layer.pair(cfg, t)
-
+layer_panels.where_bn_sits(t)
+layer_panels.state_counts(t)
 backward_panel.cell_and_backward(cfg, run, t)   # reruns alone when the cell changes
 takeaways.remember("bn_layer", t)

@@ -10,8 +10,7 @@ t = translator()
 st.title(t("surface.title.page"))
 st.markdown(t("surface.intro"))
 
-spec, classic = surface_controls.data_spec(t)       # shared with chapter 1 through the URL
-cfg = surface_controls.descent_settings(spec, t)
+spec, classic, cfg = surface_controls.settings(t)   # the data are shared with chapter 1 through the URL
 surfaces = features_cache.surfaces(cfg)
 
 surface_panels.contours(surfaces, cfg, classic, t)

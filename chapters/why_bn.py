@@ -10,6 +10,7 @@ from ui.why_bn import controls, panels
 t = translator()
 st.title(t("why.title"))
 st.markdown(t("why.intro"))
+panels.papers(t)
 
 cfg = controls.config(t)                           # the only place the chapter's widgets are read
 runs = panels.train(cfg, t)

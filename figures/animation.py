@@ -1,4 +1,4 @@
-"""Play/Pause buttons and a frame slider inside a Plotly figure, so animations run client-side."""
+"""Play/Pause buttons inside a Plotly figure, so animations run client-side."""
 
 from __future__ import annotations
 
@@ -6,35 +6,21 @@ import numpy as np
 
 from .lab_figure import LabFigure
 
-READOUT_PX = 24  # the current-step readout's line above the slider
+BUTTONS_PAD = 70  # the buttons sit this far under the plot area (below the x axis title)
+BOTTOM = 120      # the bottom margin that holds the axis title and the buttons
 
 
-def play_controls(
-    fig: LabFigure,
-    frame_names: list[str],
-    slider_labels: list[str],
-    active: int,
-    *,
-    play: str,
-    pause: str,
-    duration_ms: int = 900,
-    redraw: bool = True,
-    now: str | None = None,
-) -> LabFigure:
-    """Add Play/Pause and a step slider over `frame_names` to fig, in place; returns fig.
-    The slider has its own row under the buttons, the figure's full width: side by side they
-    overlap once the chart is narrower than ~700 px (a projector at 1024 px, a phone).
-
-    Give every step its label: plotly.js shows every n-th label, n chosen from the widest label and
-    the slider's width in the browser, so labels left blank in between could all fall on hidden
-    steps. `now` ("step {step}") shows the current step's label above the right end of the slider
-    while it plays; the figure grows by its line (the figure must have its height by then)."""
+def play_controls(fig: LabFigure, *, play: str, pause: str, duration_ms: int = 900, redraw: bool = True) -> LabFigure:
+    """Add Play/Pause under the plot of `fig`, in place; returns fig. Play runs the figure's frames in
+    the browser, from the one on show. There is no slider in the figure: the step is chosen with the
+    page's own Prev / slider / Next under the chart (one step control per animation), which the
+    keyboard reaches and the rest of the page follows."""
     timing = {"frame": {"duration": duration_ms, "redraw": redraw},
               "transition": {"duration": duration_ms // 2, "easing": "cubic-in-out"}}
     fig.update_layout(
         updatemenus=[{
             "type": "buttons", "direction": "left", "x": 0, "y": 0, "xanchor": "left",
-            "yanchor": "top", "pad": {"t": 70, "r": 10}, "showactive": False,
+            "yanchor": "top", "pad": {"t": BUTTONS_PAD, "r": 10}, "showactive": False,
             "buttons": [
                 {"label": "▶ " + play, "method": "animate",
                  "args": [None, {**timing, "fromcurrent": True, "mode": "immediate"}]},
@@ -42,32 +28,9 @@ def play_controls(
                  "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]},
             ],
         }],
-        sliders=[{
-            "active": active, "x": 0, "len": 1.0, "y": 0, "yanchor": "top",
-            "pad": {"t": 110, "r": 45}, "currentvalue": _readout(now),   # r: room for the last label
-            "steps": [
-                {"label": lab, "method": "animate",
-                 "args": [[name], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate",
-                                   "transition": {"duration": 300}}]}
-                for name, lab in zip(frame_names, slider_labels, strict=True)
-            ],
-        }],
     )
-    fig.update_layout(margin={"b": 190})
-    if now is not None:   # the readout's line goes below the plot, which keeps its height
-        fig.update_layout(margin={"b": 190 + READOUT_PX}, height=fig.layout["height"] + READOUT_PX)
+    fig.update_layout(margin={"b": BOTTOM})
     return fig
-
-
-def _readout(now: str | None) -> dict:
-    """Plotly's `currentvalue` for a "... {step} ..." template: its text either side of the label."""
-    if now is None:
-        return {"visible": False}
-    if now.count("{step}") != 1:
-        raise ValueError(f"a step readout needs one {{step}} in its template: {now!r}")
-    prefix, suffix = now.split("{step}")
-    return {"visible": True, "prefix": prefix, "suffix": suffix, "xanchor": "right", "offset": 8,
-            "font": {"size": 13}}
 
 
 def revealed(y) -> dict:

@@ -42,7 +42,6 @@ class ContourLabels:
     gentle: str
     play: str
     pause: str
-    now: str          # "step {step}": the readout over the slider
 
 
 @dataclass(frozen=True)
@@ -136,9 +135,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     fig.update_xaxes(title=labels.w1, range=[lo[0], hi[0]], showgrid=False, zeroline=False)
     fig.update_yaxes(title=labels.w2, range=[lo[1], hi[1]], showgrid=False, zeroline=False,
                      scaleanchor="x", scaleratio=1)
-    names = [str(k) for k in steps]
-    play_controls(fig, names, names, steps.index(active), play=labels.play, pause=labels.pause,
-                  duration_ms=150, redraw=True, now=labels.now)
+    play_controls(fig, play=labels.play, pause=labels.pause, duration_ms=150, redraw=True)
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
     fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False)

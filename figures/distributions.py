@@ -25,7 +25,6 @@ class DistributionLabels:
     names: dict[str, str]
     play: str
     pause: str
-    now: str          # "training step {step}": the readout over the slider
 
 
 def _shares(runs: dict[str, History], k: dict[str, int], layers: int) -> list[np.ndarray]:
@@ -67,9 +66,7 @@ def distributions_figure(runs: dict[str, History], labels: DistributionLabels, *
     fig.update_yaxes(title=labels.share, col=1)
     fig.update_xaxes(title=labels.value)
     fig.update_layout(margin={"t": 90}, legend={"y": 1.25})
-    names = [str(int(longest.steps[i])) for i in idx]
-    play_controls(fig, [str(i) for i in idx], names, idx.index(active), play=labels.play,
-                  pause=labels.pause, duration_ms=250, redraw=False, now=labels.now)
+    play_controls(fig, play=labels.play, pause=labels.pause, duration_ms=250, redraw=False)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

@@ -27,7 +27,6 @@ class EMALabels:
     step: str
     play: str
     pause: str
-    now: str          # "training step {step}": the readout over the slider
 
 
 def _traces(trace: EMATrace, labels: EMALabels) -> list[dict]:
@@ -74,9 +73,7 @@ def ema_figure(trace: EMATrace, pop_mean: np.ndarray, pop_var: float, labels: EM
     fig.update_xaxes(title=labels.step, row=2, col=1)
     _fix_y(fig, 1, [trace.batch_mean, trace.running_mean, pop_mean])
     _fix_y(fig, 2, [trace.batch_var, trace.running_var, [pop_var]])
-    names = [str(k) for k in steps]
-    play_controls(fig, names, names, steps.index(active), play=labels.play, pause=labels.pause,
-                  duration_ms=120, redraw=False, now=labels.now)
+    play_controls(fig, play=labels.play, pause=labels.pause, duration_ms=120, redraw=False)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

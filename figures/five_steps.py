@@ -26,7 +26,6 @@ class FiveStepsLabels:
     """Translated texts: one title and one short slider label per step, and the rest."""
 
     step_titles: tuple[str, ...]
-    step_short: tuple[str, ...]
     feature: str            # "feature {j}"
     value: str              # x-axis title
     stat: str               # legend: mean ± std of what is shown
@@ -132,7 +131,6 @@ def five_steps_animation(run: FiveSteps, labels: FiveStepsLabels, *, active: int
         tickvals=list(range(d)), ticktext=[labels.feature.format(j=j + 1) for j in range(d)],
         range=[d - 0.5, -0.8], zeroline=False,
     )
-    play_controls(fig, [str(k) for k in range(N_STEPS)], list(labels.step_short), active,
-                  play=labels.play, pause=labels.pause, redraw=True)
+    play_controls(fig, play=labels.play, pause=labels.pause, redraw=True)
     fig.frames = frames  # plain dicts (LabFigure)
     return fig

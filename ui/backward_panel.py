@@ -7,7 +7,7 @@ import streamlit as st
 import bn_core
 from figures.gradients import gradient_panels
 
-from . import cache, charts, controls, labels, layer_panels
+from . import cache, charts, controls, labels, layer_panels, sections
 from .cache import LayerConfig, UpstreamConfig
 from .i18n import Translator, minus
 from .tables import feature_table
@@ -39,16 +39,19 @@ def backward(cfg: LayerConfig, cell: tuple[int, int], t: Translator) -> None:
     charts.show(gradient_panels(rep.dy, rep.dx, rep.dgamma, rep.dbeta, labels.gradients(t)),
                 key="layer_gradients", alt=t("alt.layer_gradients"))
     st.latex(BACKWARD_FORMULA)
-    st.markdown(t("layer.back.sums"))
-    feature_table({"Σᵢ dxᵢ": rep.sum_dx, "Σᵢ dxᵢ·x̂ᵢ": rep.sum_dx_xhat, t("layer.col.eps_term"): rep.eps_term,
-                   "dγ": rep.dgamma, "dβ": rep.dbeta}, t, fmt="%.3e")
-    st.caption(t("layer.back.eps_note"))
-    _checks(rep, t)
+    with sections.under_the_hood(t):   # the sums, the ε term and the gradient check: for the curious
+        st.markdown(t("layer.back.sums"))
+        # two tables: the sums with the ε term, then dγ and dβ (side by side they overflow the fold at 1024 px)
+        feature_table({"Σᵢ dxᵢ": rep.sum_dx, "Σᵢ dxᵢ·x̂ᵢ": rep.sum_dx_xhat, t("layer.col.eps_term"): rep.eps_term}, t,
+                      fmt="%.3e")
+        feature_table({"dγ": rep.dgamma, "dβ": rep.dbeta}, t, fmt="%.3e")
+        st.caption(t("layer.back.eps_note"))
+        _checks(rep, t)
 
 
 def _checks(rep: bn_core.BackwardReport, t: Translator) -> None:
     st.markdown(t("layer.back.check_intro"))
-    cols = st.columns(4)
+    cols = [*st.columns(2), *st.columns(2)]   # two rows of two: four in a row are cut short in the fold at 1024 px
     for col, name in zip(cols[:3], ("dx", "dgamma", "dbeta"), strict=True):
         col.metric(t(f"layer.back.check.{name}"), minus(f"{rep.check[name]:.1e}"))
     cols[3].metric(t("layer.back.staged"), minus(f"{rep.staged_max_diff:.1e}"), help=t("layer.back.staged_help"))

@@ -21,13 +21,15 @@ def _reset_to_convention(prefix: str) -> None:
     st.session_state[f"{prefix}_eps"] = conv.default_eps
 
 
-def bn_settings(prefix: str, t: Translator, *, cumulative: bool = False) -> tuple[str, float | None, float]:
+def bn_settings(prefix: str, t: Translator, *, cumulative: bool = False,
+                cols=None) -> tuple[str, float | None, float]:
     """Convention radio, momentum slider and ε slider in three columns, keys `<prefix>_conv|mom|eps`.
 
     With cumulative=True the convention list also offers PyTorch's momentum=None; the returned
     convention is then "pytorch" with momentum None. Returns (convention, momentum, eps).
+    `cols`: the three places for the three controls (default: a row of three columns).
     """
-    c1, c2, c3 = st.columns([1.2, 2, 2])
+    c1, c2, c3 = cols if cols is not None else st.columns([1.2, 2, 2])
     options = ("pytorch", "keras", CUMULATIVE) if cumulative else ("pytorch", "keras")
     name = controls.choice(t("common.bn.convention"), f"{prefix}_conv", options, "pytorch", t=t,
                            format_func=lambda c: t(f"common.convention.{c}"), where=c1,

@@ -6,7 +6,7 @@ import streamlit as st
 
 from bn_core.features import SHAPES, X2_RANGE, FeatureSpec
 
-from . import controls
+from . import controls, sections
 from .i18n import Translator
 
 MAX_SEED = 10_000
@@ -29,7 +29,7 @@ def x2_range_label(scale: float) -> str:
 
 def shared(t: Translator) -> tuple[int, str, float, int]:
     """Sample count, distribution shape, correlation and seed (with a "new sample" button)."""
-    c1, c2, c3, c4 = st.columns([2, 1.5, 1.8, 1.7], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([1.8, 1.4, 1.6, 2.0], vertical_alignment="bottom")
     n = controls.slider(t("data.n"), "d_n", 20, 2000, 200, t=t, step=10, where=c1)
     shape = controls.choice(t("data.shape"), "d_shape", SHAPES, "uniform", t=t, widget="selectbox",
                             format_func=lambda s: t(f"data.shapes.{s}"), where=c2)
@@ -40,9 +40,14 @@ def shared(t: Translator) -> tuple[int, str, float, int]:
     return int(n), str(shape), float(corr), int(seed)
 
 
+SHARED_KEYS = ("d_n", "d_shape", "d_corr", "d_seed")
+
+
 def feature_spec(t: Translator) -> FeatureSpec:
-    """Chapter 1: the shared settings plus the range of x2 (the classic 1,000–99,999 by default)."""
-    n, shape, corr, seed = shared(t)
+    """Chapter 1: the range of x2 (the classic 1,000–99,999 by default), then the shared settings
+    under "More settings"."""
     scale = controls.choice(t("data.x2_range"), "d_x2", X2_SCALES, 1.0, t=t, widget="select_slider",
                             format_func=x2_range_label, help=t("data.x2_help"))
+    with sections.more_settings(t, SHARED_KEYS):
+        n, shape, corr, seed = shared(t)
     return FeatureSpec(n=n, shape=shape, corr=corr, x2_scale=float(scale), seed=seed)

@@ -22,7 +22,7 @@ def diagram(t: Translator) -> DiagramLabels:
 
 def five_steps(t: Translator) -> FiveStepsLabels:
     return FiveStepsLabels(
-        step_titles=t.items("layer.steps.title"), step_short=t.items("layer.steps.short"),
+        step_titles=t.items("layer.steps.title"),
         feature=t("common.feature_j"), value=t("layer.steps.value"), stat=t("layer.steps.stat"),
         running_before=t("layer.steps.running_before"), running_after=t("layer.steps.running_after"),
         sample=t("common.sample_i"), play=t("common.play"), pause=t("common.pause"),
@@ -50,7 +50,7 @@ def ema(t: Translator) -> EMALabels:
     return EMALabels(mean_panel=t("running.ema.mean_panel"), var_panel=t("running.ema.var_panel"),
                      batch=t("running.ema.batch"), running=t("running.ema.running"),
                      population=t("running.ema.population"), step=t("running.ema.step"),
-                     play=t("common.play"), pause=t("common.pause"), now=t("common.now_training_step"))
+                     play=t("common.play"), pause=t("common.pause"))
 
 
 def conventions(t: Translator) -> ConventionLabels:
@@ -88,5 +88,4 @@ def contour(t: Translator, title: str) -> ContourLabels:
     return ContourLabels(title=title, w1="w₁", w2="w₂", colour=t("surface.fig.colour"),
                          path=t("surface.fig.path"), start=t("surface.fig.start"),
                          minimum=t("surface.fig.minimum"), steep=t("surface.fig.steep"),
-                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"),
-                         now=t("common.now_step"))
+                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"))

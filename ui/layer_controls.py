@@ -7,8 +7,9 @@ import streamlit as st
 
 import bn_core
 from bn_core import MiniBatchSpec
+from bn_core.minibatch import MAX_D
 
-from . import controls
+from . import controls, sections
 from .bn_settings import bn_settings
 from .cache import LayerConfig, minibatch
 from .i18n import Translator
@@ -50,25 +51,28 @@ def batch_spec(t: Translator) -> MiniBatchSpec:
     return MiniBatchSpec(n=int(n), d=int(d), seed=int(seed))
 
 
-def affine(spec: MiniBatchSpec, eps: float, t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per-feature γ and β sliders, with "undo BN" and "reset" buttons."""
-    with st.expander(t("layer.ctl.affine"), expanded=True):
-        b1, b2, _ = st.columns([1, 1, 2])
-        b1.button(t("layer.ctl.undo"), on_click=_undo_bn, args=(spec, eps), help=t("layer.ctl.undo_help"),
-                  icon=":material/undo:", width="stretch")
-        b2.button(t("layer.ctl.reset"), on_click=_reset_affine, args=(spec.d,),
-                  icon=":material/restart_alt:", width="stretch")
-        if st.session_state.pop("_bn_undo_clipped", False):
-            st.warning(t("layer.ctl.undo_clipped"))
-        gammas, betas = [], []
-        for j in range(1, spec.d + 1):
-            if j % 2 == 1:
-                cols = st.columns(4)
-            cg, cb = cols[2 * ((j - 1) % 2)], cols[2 * ((j - 1) % 2) + 1]
-            gammas.append(controls.slider(f"γ{_sub(j)}", f"bn_g{j}", *GAMMA_RANGE, 1.0, t=t, step=0.01,
-                                          where=cg))
-            betas.append(controls.slider(f"β{_sub(j)}", f"bn_b{j}", *BETA_RANGE, 0.0, t=t, step=0.01,
-                                         where=cb))
+def affine(spec: MiniBatchSpec, eps: float, first, t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-feature γ and β sliders: feature 1's in the two columns `first` (up front), the others here,
+    with "undo BN" and "reset" buttons for all of them."""
+    st.markdown(t("layer.ctl.affine"))
+    b1, b2, _ = st.columns([1, 1, 2])
+    b1.button(t("layer.ctl.undo"), on_click=_undo_bn, args=(spec, eps), help=t("layer.ctl.undo_help"),
+              icon=":material/undo:", width="stretch")
+    b2.button(t("layer.ctl.reset"), on_click=_reset_affine, args=(spec.d,),
+              icon=":material/restart_alt:", width="stretch")
+    if st.session_state.pop("_bn_undo_clipped", False):
+        st.warning(t("layer.ctl.undo_clipped"))
+    gammas, betas = [], []
+    for j in range(1, spec.d + 1):
+        if j == 1:
+            cg, cb = first
+        elif j % 2 == 0:
+            cols = st.columns(4)
+            cg, cb = cols[0], cols[1]
+        else:
+            cg, cb = cols[2], cols[3]
+        gammas.append(controls.slider(f"γ{_sub(j)}", f"bn_g{j}", *GAMMA_RANGE, 1.0, t=t, step=0.01, where=cg))
+        betas.append(controls.slider(f"β{_sub(j)}", f"bn_b{j}", *BETA_RANGE, 0.0, t=t, step=0.01, where=cb))
     return tuple(float(g) for g in gammas), tuple(float(b) for b in betas)
 
 
@@ -77,9 +81,16 @@ def _sub(j: int) -> str:
     return str(j).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
+MORE_KEYS = ("bn_n", "bn_d", "bn_seed", "bn_conv", "bn_mom", "bn_eps",
+             *(f"bn_{p}{j}" for p in "gb" for j in range(2, MAX_D + 1)))
+
+
 def layer_config(t: Translator) -> LayerConfig:
-    """Read every chapter-3 batch control and return the frozen config."""
-    spec = batch_spec(t)
-    conv, momentum, eps = bn_settings("bn", t)
-    gamma, beta = affine(spec, eps, t)
+    """Read every chapter-3 batch control and return the frozen config: γ₁ and β₁ up front, the
+    batch, the BN settings and the other features' γ and β under "More settings"."""
+    first = st.columns(2)
+    with sections.more_settings(t, MORE_KEYS):
+        spec = batch_spec(t)
+        conv, momentum, eps = bn_settings("bn", t)
+        gamma, beta = affine(spec, eps, first, t)
     return LayerConfig(spec, gamma, beta, momentum, eps, conv)

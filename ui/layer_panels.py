@@ -66,9 +66,11 @@ def state_counts(t: Translator) -> None:
 @st.fragment
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     """Prev/Next + the in-browser animation + the numbers of the chosen step."""
+    chart = st.container()   # the chart first, its step control under it
     step = stepper("bn_step", t.items("layer.steps.short"), t)
-    charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
-                alt=t("alt.layer_steps"))
+    with chart:
+        charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
+                    alt=t("alt.layer_steps"))
     st.caption(t("layer.steps.caption"))
     st.markdown(t(f"layer.steps.explain.{step}"))
     values = {"n": run.x.shape[0], "d": run.x.shape[1], "eps": f"{cfg.eps:g}", "mom": f"{cfg.momentum:g}"}

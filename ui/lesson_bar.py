@@ -50,7 +50,7 @@ def read(raw, t: Translator) -> Lesson | str:
 
 def follow(t: Translator, path: str) -> None:
     """Before the page at `path` runs: take up a lesson that is new in the URL, or the view the URL moved
-    to (Previous / Next are links that carry the view's settings, and so is the browser's Back)."""
+    to (Previous / Next are links that carry the view's settings)."""
     raw = st.query_params.get("lesson")
     if raw is None:
         return

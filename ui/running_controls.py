@@ -6,7 +6,7 @@ import streamlit as st
 
 from bn_core.stream import StreamSpec
 
-from . import controls
+from . import controls, sections
 from .bn_settings import bn_settings
 from .i18n import Translator
 from .running_cache import RunningConfig
@@ -33,8 +33,15 @@ def stream_spec(t: Translator) -> StreamSpec:
     return StreamSpec(float(mean), float(std), float(drift), int(batch), int(steps), int(seed))
 
 
+MORE_KEYS = ("rs_mean", "rs_std", "rs_drift", "rs_batch", "rs_steps", "rs_seed", "rs_eps")
+
+
 def running_config(t: Translator) -> RunningConfig:
-    """Read every chapter-4 lab control and return the frozen config."""
-    spec = stream_spec(t)
-    conv, momentum, eps = bn_settings("rs", t, cumulative=True)
+    """Read every chapter-4 lab control and return the frozen config: the convention and the BN
+    momentum up front, the population, the stream and ε under "More settings"."""
+    c1, c2 = st.columns([1.2, 2])
+    with sections.more_settings(t, MORE_KEYS):
+        spec = stream_spec(t)
+        c3, _ = st.columns(2)
+    conv, momentum, eps = bn_settings("rs", t, cumulative=True, cols=(c1, c2, c3))
     return RunningConfig(spec, conv, momentum, eps)

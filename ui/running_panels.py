@@ -26,10 +26,12 @@ def ema_lab(cfg: RunningConfig, t: Translator) -> None:
     """Step through training: batch statistics, the running statistics chasing them, the update."""
     tr = running_cache.trace(cfg)
     total = cfg.stream.steps
+    chart = st.container()   # the chart first, its step control under it
     step = step_slider("rs_step", t("running.ema.step"), total, min(20, total), t)
     pop = population_mean(cfg.stream, np.arange(1, total + 1))
-    charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema",
-                alt=t("alt.running_ema"))
+    with chart:
+        charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema",
+                    alt=t("alt.running_ema"))
     st.caption(t("running.ema.caption"))
     _update_arithmetic(cfg, tr, step, t)
 

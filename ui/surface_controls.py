@@ -6,7 +6,7 @@ import streamlit as st
 
 from bn_core.features import X1_RANGE, X2_RANGE, FeatureSpec
 
-from . import controls, data_controls
+from . import controls, data_controls, sections
 from .features_cache import SurfaceConfig
 from .i18n import Translator
 
@@ -26,30 +26,33 @@ def spread_ratio(spec: FeatureSpec) -> float:
     return spec.x2_scale * CLASSIC_RATIO
 
 
-def data_spec(t: Translator) -> tuple[FeatureSpec, bool]:
-    """Shared data settings + the scale ratio (or the classic full ranges)."""
-    n, shape, corr, seed = data_controls.shared(t)
-    c1, c2 = st.columns([3, 1.5], vertical_alignment="bottom")
-    classic = controls.flag(t("surface.ctl.classic"), "ls_classic", False, t=t, where=c2,
-                            help=t("surface.ctl.classic_help"))
+MORE_KEYS = (*data_controls.SHARED_KEYS, "ls_classic", "ls_white", "ls_steps", "ls_u", "ls_v")
+
+
+def settings(t: Translator) -> tuple[FeatureSpec, bool, SurfaceConfig]:
+    """The scale ratio, the learning rate and the optimizer momentum up front; the data, the classic
+    ranges, whitening, the number of steps and the start under "More settings". Returns the data spec,
+    whether the classic ranges are on, and the descent config."""
+    primary = st.columns(3)
+    with sections.more_settings(t, MORE_KEYS):
+        n, shape, corr, seed = data_controls.shared(t)
+        c1, c2, c3 = st.columns([1.9, 1.3, 2], vertical_alignment="bottom")
+        classic = controls.flag(t("surface.ctl.classic"), "ls_classic", False, t=t, where=c1,
+                                help=t("surface.ctl.classic_help"))
+        white = controls.choice(t("surface.ctl.whitening"), "ls_white", WHITENING, "none", t=t,
+                                format_func=lambda w: t(f"surface.white.{w}"), where=c2)
+        steps = controls.slider(t("surface.ctl.steps"), "ls_steps", 5, 500, 60, t=t, step=5, where=c3)
+        c4, c5 = st.columns(2)
+        u = controls.slider(t("surface.ctl.u"), "ls_u", -1.0, 1.0, -0.8, t=t, step=0.05, where=c4)
+        v = controls.slider(t("surface.ctl.v"), "ls_v", -1.0, 1.0, 0.6, t=t, step=0.05, where=c5)
     ratio = controls.choice(t("surface.ctl.ratio"), "ls_ratio", RATIOS, 10, t=t, widget="select_slider",
-                            format_func=lambda r: f"{r}×", where=c1, disabled=classic,
+                            format_func=lambda r: f"{r}×", where=primary[0], disabled=classic,
                             help=t("surface.ctl.ratio_help"))
-    scale = 1.0 if classic else x2_scale_for(float(ratio))
-    return FeatureSpec(n=n, shape=shape, corr=corr, x2_scale=scale, seed=seed), bool(classic)
-
-
-def descent_settings(spec: FeatureSpec, t: Translator) -> SurfaceConfig:
-    """Whitening, learning rate (relative to each surface's 2/λmax), momentum, steps, start."""
-    c1, c2, c3, c4 = st.columns([1.3, 2, 2, 2])
-    white = controls.choice(t("surface.ctl.whitening"), "ls_white", WHITENING, "none", t=t,
-                            format_func=lambda w: t(f"surface.white.{w}"), where=c1)
     lr = controls.choice(t("surface.ctl.lr"), "ls_lr", LR_FRACS, 0.9, t=t, widget="select_slider",
-                         format_func=lambda f: f"{f:g}", where=c2, help=t("surface.ctl.lr_help"))
-    mom = controls.slider(t("surface.ctl.momentum"), "ls_mom", 0.0, 0.99, 0.0, t=t, step=0.01, where=c3,
+                         format_func=lambda f: f"{f:g}", where=primary[1], help=t("surface.ctl.lr_help"))
+    mom = controls.slider(t("surface.ctl.momentum"), "ls_mom", 0.0, 0.99, 0.0, t=t, step=0.01, where=primary[2],
                           help=t("surface.ctl.momentum_help"))
-    steps = controls.slider(t("surface.ctl.steps"), "ls_steps", 5, 500, 60, t=t, step=5, where=c4)
-    c5, c6 = st.columns(2)
-    u = controls.slider(t("surface.ctl.u"), "ls_u", -1.0, 1.0, -0.8, t=t, step=0.05, where=c5)
-    v = controls.slider(t("surface.ctl.v"), "ls_v", -1.0, 1.0, 0.6, t=t, step=0.05, where=c6)
-    return SurfaceConfig(spec, str(white), float(lr), float(mom), int(steps), (float(u), float(v)))
+    scale = 1.0 if classic else x2_scale_for(float(ratio))
+    spec = FeatureSpec(n=n, shape=shape, corr=corr, x2_scale=scale, seed=seed)
+    cfg = SurfaceConfig(spec, str(white), float(lr), float(mom), int(steps), (float(u), float(v)))
+    return spec, bool(classic), cfg

@@ -37,9 +37,10 @@ def side_title(name: str, cfg: SurfaceConfig, t: Translator) -> str:
 
 
 def contours(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> int:
-    """Prev/Next over the steps, then both contour plots side by side. Returns the chosen step."""
-    step = step_slider("ls_step", t("surface.ctl.step"), cfg.steps, cfg.steps, t)
+    """Both contour plots side by side, with Prev/Next over the steps under them. Returns the chosen step."""
     cols = st.columns(2)
+    with st.container():    # drawn under the plots, read before them: the plots show the chosen step
+        step = step_slider("ls_step", t("surface.ctl.step"), cfg.steps, cfg.steps, t)
     for col, name in zip(cols, SIDES, strict=True):
         surf = s[name]
         with col:

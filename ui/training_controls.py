@@ -11,7 +11,7 @@ from bn_core.network import BN_PLACES, NetConfig
 from bn_core.training import TrainConfig
 from figures.distributions import MAX_FRAMES as DIST_FRAMES
 
-from . import controls
+from . import controls, sections
 from .i18n import Translator
 from .training_cache import DATASETS, dataset
 
@@ -43,31 +43,38 @@ class Setup:
     configs: dict[str, TrainConfig]
 
 
+MORE_KEYS = (*PAPER, "tr_seed")
+
+
 def setup(t: Translator) -> Setup:
-    """Every control of the chapter; returns the data set's name and one TrainConfig per variant."""
-    st.button(t("training.ctl.paper"), on_click=_paper_preset, icon=":material/article:",
-              help=t("training.ctl.paper_help"))
-    c1, c2, c3, c4 = st.columns(4)
-    data = controls.choice(t("training.ctl.data"), "tr_data", DATASETS, "digits", t=t, widget="selectbox",
-                           format_func=lambda d: t(f"training.data.{d}"), where=c1)
-    depth = controls.slider(t("training.ctl.depth"), "tr_depth", 1, 6, 3, t=t, where=c2)
-    width = controls.choice(t("training.ctl.width"), "tr_width", WIDTHS, 100, t=t, widget="select_slider", where=c3)
-    act = controls.choice(t("training.ctl.act"), "tr_act", ACTIVATIONS, "sigmoid", t=t, widget="selectbox",
-                          format_func=lambda a: t(f"training.act.{a}"), where=c4)
-    c5, c6, c7, c8 = st.columns(4)
-    lr = controls.choice(t("training.ctl.lr"), "tr_lr", LRS, 0.5, t=t, widget="select_slider",
-                         format_func=lambda v: f"{v:g}", where=c5)
-    mom = controls.slider(t("training.ctl.momentum"), "tr_mom", 0.0, 0.99, 0.0, t=t, step=0.01, where=c6,
-                          help=t("training.ctl.momentum_help"))
-    init = controls.choice(t("training.ctl.init"), "tr_init", INIT_SCALES, 1.0, t=t, widget="select_slider",
-                           format_func=lambda v: f"{v:g}", where=c7, help=t("training.ctl.init_help"))
-    batch = controls.choice(t("training.ctl.batch"), "tr_batch", BATCHES, 60, t=t, widget="select_slider", where=c8)
-    c9, c10, c11 = st.columns([2, 1.3, 1.2])
-    steps = controls.slider(t("training.ctl.steps"), "tr_steps", 50, 2000, 300, t=t, step=50, where=c9)
-    loss = controls.choice(t("training.ctl.loss"), "tr_loss", ("xent", "mse"), "xent", t=t,
-                           format_func=lambda v: t(f"training.loss.{v}"), where=c10)
-    seed = controls.number(t("training.ctl.seed"), "tr_seed", 0, 1000, 0, t=t, where=c11)
+    """Every control of the chapter; returns the data set's name and one TrainConfig per variant. The
+    variants to compare come first; the data, the network and the optimizer are under "More settings"."""
     variants = _variants(t)
+    with sections.more_settings(t, MORE_KEYS):
+        st.button(t("training.ctl.paper"), on_click=_paper_preset, icon=":material/article:",
+                  help=t("training.ctl.paper_help"))
+        c1, c2, c3, c4 = st.columns(4)
+        data = controls.choice(t("training.ctl.data"), "tr_data", DATASETS, "digits", t=t, widget="selectbox",
+                               format_func=lambda d: t(f"training.data.{d}"), where=c1)
+        depth = controls.slider(t("training.ctl.depth"), "tr_depth", 1, 6, 3, t=t, where=c2)
+        width = controls.choice(t("training.ctl.width"), "tr_width", WIDTHS, 100, t=t, widget="select_slider",
+                                where=c3)
+        act = controls.choice(t("training.ctl.act"), "tr_act", ACTIVATIONS, "sigmoid", t=t, widget="selectbox",
+                              format_func=lambda a: t(f"training.act.{a}"), where=c4)
+        c5, c6, c7, c8 = st.columns(4)
+        lr = controls.choice(t("training.ctl.lr"), "tr_lr", LRS, 0.5, t=t, widget="select_slider",
+                             format_func=lambda v: f"{v:g}", where=c5)
+        mom = controls.slider(t("training.ctl.momentum"), "tr_mom", 0.0, 0.99, 0.0, t=t, step=0.01, where=c6,
+                              help=t("training.ctl.momentum_help"))
+        init = controls.choice(t("training.ctl.init"), "tr_init", INIT_SCALES, 1.0, t=t, widget="select_slider",
+                               format_func=lambda v: f"{v:g}", where=c7, help=t("training.ctl.init_help"))
+        batch = controls.choice(t("training.ctl.batch"), "tr_batch", BATCHES, 60, t=t, widget="select_slider",
+                                where=c8)
+        c9, c10, c11 = st.columns([2, 1.3, 1.2])
+        steps = controls.slider(t("training.ctl.steps"), "tr_steps", 50, 2000, 300, t=t, step=50, where=c9)
+        loss = controls.choice(t("training.ctl.loss"), "tr_loss", ("xent", "mse"), "xent", t=t,
+                               format_func=lambda v: t(f"training.loss.{v}"), where=c10)
+        seed = controls.number(t("training.ctl.seed"), "tr_seed", 0, 1000, 0, t=t, where=c11)
     ds = dataset(str(data), int(seed))
     sizes = (ds.x_train.shape[1], *([int(width)] * int(depth)), ds.n_classes)
     boundary = 60 if ds.x_train.shape[1] == 2 else 0

@@ -110,7 +110,7 @@ def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> 
     last = len(longest.steps) - 1
     k = step_slider("tr_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
-                                names(t), t("common.play"), t("common.pause"), t("common.now_training_step"))
+                                names(t), t("common.play"), t("common.pause"))
     charts.show(distributions_figure(runs, labels, active=k), key="tr_dist", alt=t("alt.training_dist"))
     sat = {v: h.saturation.mean(axis=1) for v, h in runs.items()}
     steps = {v: h.steps for v, h in runs.items()}

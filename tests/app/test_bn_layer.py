@@ -115,7 +115,8 @@ def test_the_cached_diagram_follows_the_language():
 
     for lang in ("en", "zh", "en"):
         at = open_page("bn_layer", lang)
-        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        diagram = next(c for c in at.get("plotly_chart") if c.proto.alt == Translator(lang)("alt.layer_diagram"))
+        spec = json.loads(diagram.proto.spec)
         text = json.dumps(spec["layout"].get("annotations", []), ensure_ascii=False)
         for box in Translator(lang).items("layer.diagram.box"):
             assert box_text(box) in text, (lang, box)    # as drawn: two-part labels on two lines

@@ -25,8 +25,13 @@ def chart_data(page, index: int, expr: str):
 
 
 def move_slider(page, label: str, presses: int = 3, key: str = "ArrowRight") -> None:
-    """Focus the slider whose label is `label` and press an arrow key `presses` times."""
-    thumb = page.locator('[data-testid="stSlider"]').filter(has_text=label).get_by_role("slider").first
+    """Focus the slider whose label is `label` and press an arrow key `presses` times. A slider folded
+    into a closed expander ("More settings") is first brought into sight by opening it, as a user would."""
+    box = page.locator('[data-testid="stSlider"]').filter(has_text=label).first
+    if not box.is_visible():
+        page.locator('[data-testid="stExpander"]').filter(has=box).locator("summary").first.click()
+        box.wait_for(state="visible")
+    thumb = box.get_by_role("slider").first
     thumb.focus()
     for _ in range(presses):
         thumb.press(key)

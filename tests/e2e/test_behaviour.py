@@ -12,9 +12,9 @@ def test_five_steps_animation_plays_in_the_browser(page, server_url):
     page.goto(f"{server_url}/bn-layer?lang=en")
     wait_idle(page)
     t = Translator("en")
-    assert t("layer.steps.title.1") in chart_data(page, 1, "g.layout.title.text")
-    play_until(page, 1, f"g.layout.title.text.includes({t('layer.steps.title.5')!r})")
-    dots = chart_data(page, 1, "Array.from(g._fullData[0].x)")
+    assert t("layer.steps.title.1") in chart_data(page, 0, "g.layout.title.text")
+    play_until(page, 0, f"g.layout.title.text.includes({t('layer.steps.title.5')!r})")
+    dots = chart_data(page, 0, "Array.from(g._fullData[0].x)")
     assert len(dots) == 32
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
@@ -102,7 +102,8 @@ def test_a_path_that_is_no_page_opens_a_real_page_without_streamlits_dialog(page
     assert page.locator("h1").first.inner_text().strip() == zh("surface.title.page")
     assert urlsplit(page.url).path == "/loss-surface"
     assert parse_qs(urlsplit(page.url).query) == {"lang": ["zh"], "d_n": ["300"]}
-    assert main.locator('[data-testid="stSliderThumbValue"]').first.inner_text().strip() == "300"
+    samples = main.locator('[data-testid="stSlider"]').filter(has_text=zh("data.n"))   # under "More settings",
+    assert samples.locator('[data-testid="stSliderThumbValue"]').first.inner_text().strip() == "300"  # open
     # /home is home, without a notice
     page.goto(f"{server_url}/home?lang=zh")
     wait_idle(page)

@@ -107,37 +107,23 @@ def test_chart_text_takes_the_pages_text_colour(browser, server_url, scheme):
         context.close()
 
 
-# Every chart's tick labels, and for each animation slider inside a chart its readout and the step
-# labels plotly.js shows (it thins them to fit the width it has); the readout is the slider's own text.
+# Every chart's tick labels, and how many animation sliders plotly.js drew inside it.
 READ_CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => ({
   ticks: [...g.querySelectorAll('.xtick text, .ytick text, .cbaxis text')].map(t => t.textContent),
-  sliders: [...g.querySelectorAll('.slider-group')].map(s => ({
-    readout: [...s.querySelectorAll(':scope > .slider-label')].map(t => t.textContent).join(''),
-    labels: [...s.querySelectorAll('.slider-label-group .slider-label')].map(t => t.textContent)
-      .filter(x => x)}))}))"""
+  sliders: g.querySelectorAll('.slider-group').length}))"""
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_axes_read_as_decimals_and_animation_sliders_as_steps(page, server_url, lang):
-    """No tick label in e-notation ("1e+0", "1e−1"): a student reads 1, 0.1, 0.01. Each animation
-    slider that steps through numbers shows several of them and a readout of the step it is on,
-    which is the step the page's own step slider chose."""
+def test_axes_read_as_decimals_and_animations_have_one_step_control(page, server_url, lang):
+    """No tick label in e-notation ("1e+0", "1e−1"): a student reads 1, 0.1, 0.01. An animation has one
+    step control, the page's Prev / slider / Next under it: no slider inside the chart."""
     t = Translator(lang)
-    sliders_seen = 0
     for path, step_label in (("loss-surface", "surface.ctl.step"), ("running-stats", "running.ema.step"),
-                             ("training", "training.dist.record")):
+                             ("training", "training.dist.record"), ("bn-layer", "common.step")):
         page.goto(f"{server_url}/{path}?lang={lang}")
         wait_idle(page)
-        chosen = (page.locator('[data-testid="stSlider"]').filter(has=page.get_by_text(t(step_label), exact=True))
-                  .get_by_role("slider"))
-        step = chosen.first.get_attribute("aria-valuetext") or chosen.first.get_attribute("aria-valuenow")
+        assert page.locator('[data-testid="stSlider"]').filter(has=page.get_by_text(t(step_label), exact=True)).count()
         for chart in page.evaluate(READ_CHARTS):
             assert not [x for x in chart["ticks"] if re.search(r"\de[+\-\u2212]?\d", x)], chart["ticks"]
-            for slider in chart["sliders"]:
-                sliders_seen += 1
-                assert len(slider["labels"]) >= 4, slider
-                assert all(x.isdigit() for x in slider["labels"]), slider
-                template = t("common.now_training_step" if path != "loss-surface" else "common.now_step")
-                assert slider["readout"] == template.format(step=step), (slider, step)
-    assert sliders_seen == 4   # two descent plots, the EMA, the layer distributions
+            assert chart["sliders"] == 0, path
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()

@@ -73,8 +73,17 @@ def open_at(browser, server_url, width: int, path: str, lang: str):
     page = context.new_page()
     page.goto(f"{server_url}/{path}{'&' if '?' in path else '?'}lang={lang}")
     wait_idle(page)
+    open_folds(page)
     page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
     return context, page
+
+
+def open_folds(page) -> None:
+    """Open every expander ("More settings", "Under the hood", ...): what a user unfolds must fit too."""
+    closed = '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary'
+    for _ in range(page.locator(closed).count()):   # each click leaves one closed expander fewer
+        page.locator(closed).first.click()
+    page.wait_for_timeout(300)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

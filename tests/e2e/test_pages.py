@@ -12,7 +12,7 @@ PAGES = [
     ("", "home.title", "home.picture.gamma", 0, "Array.from(g._fullData[3].x.slice(0, 5))"),
     ("inputs", "inputs.title", "data.n", 0, "g._fullData[0].x.length"),
     ("loss-surface", "surface.title.page", "surface.ctl.u", 0, f"Array.from({DESCENT_START}.x)"),
-    ("bn-layer", "layer.title", "layer.ctl.n", 1, "g._fullData[0].x.length"),
+    ("bn-layer", "layer.title", "layer.ctl.n", 0, "g._fullData[0].x.length"),
     ("running-stats", "running.title", "running.ctl.mean", 0, "Array.from(g._fullData[0].y.slice(0, 3))"),
     ("training", "training.title", "training.ctl.steps", 0, "Array.from(g._fullData[0].x.slice(-2))"),
     ("why-bn", "why.title", "why.ctl.noise", 0, "Array.from(g._fullData[8].y.slice(-2))"),

@@ -12,8 +12,7 @@ from figures.ema import EMALabels, ema_figure
 from figures.lab_figure import LabFigure
 from figures.packed import DIGITS_F32
 
-LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause",
-                   "step {step}")
+LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
 SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
 
 
@@ -53,7 +52,7 @@ def contour(steps: int, active: int):
     q = Quadratic(a=np.array([[4.0, 0.5], [0.5, 1.0]]), w_star=np.array([1.0, -2.0]), l_star=0.3)
     path = gradient_descent(q, np.array([-1.0, 1.0]), lr=0.1, steps=steps)
     labels = ContourLabels("title", "w1", "w2", "colour", "path", "start", "minimum", "steep", "gentle",
-                           "Play", "Pause", "step {step}")
+                           "Play", "Pause")
     return contour_figure(q, view_for(q), path, labels, active=active), q, path
 
 
@@ -102,8 +101,7 @@ def test_training_distribution_frames_send_only_float32_y_and_show_their_record(
     data = split("moons", x, y, val_share=0.25, seed=0)
     runs = {v: train(TrainConfig(NetConfig((2, 8, 8, 2), activation="tanh", bn=v), lr=0.2, steps=60,
                                  record_every=3), data) for v in ("none", "before")}
-    labels = DistributionLabels("layer {l}", "value", "share", {"none": "no BN", "before": "BN"}, "Play", "Pause",
-                                "step {step}")
+    labels = DistributionLabels("layer {l}", "value", "share", {"none": "no BN", "before": "BN"}, "Play", "Pause")
     fig = distributions_figure(runs, labels, active=5)
     base, sent = list(fig.data), fig.to_dict()
     assert len(fig.frames) > 10

@@ -14,7 +14,7 @@ from bn_core.activations import ACTIVATIONS
 from bn_core.network import NetConfig
 from bn_core.training import TrainConfig
 
-from .. import controls
+from .. import controls, sections
 from ..i18n import Translator
 from ..training_cache import DATASETS, dataset
 from ..training_controls import INIT_SCALES, LRS, TRAIN_DTYPE, WIDTHS, record_every
@@ -72,6 +72,10 @@ def _fmt(v: float) -> str:
     return f"{v:g}"
 
 
+MORE_KEYS = ("wb_data", "wb_act", "wb_depth", "wb_width", "wb_batch", "wb_steps", "wb_init", "wb_decay", "wb_reach",
+             "wb_seed")
+
+
 def config(t: Translator) -> WhyConfig:
     """Read every control of the chapter (the only place its widgets are read)."""
     top = st.columns([2, 2, 3], vertical_alignment="bottom")
@@ -79,7 +83,7 @@ def config(t: Translator) -> WhyConfig:
                             format_func=_fmt, where=top[0], help=t("why.ctl.noise_help"))
     lr = controls.choice(t("why.ctl.lr"), "wb_lr", LRS, 0.5, t=t, widget="select_slider", format_func=_fmt,
                          where=top[1])
-    more = top[2].expander(t("why.ctl.more"), icon=":material/tune:")
+    more = sections.more_settings(t, MORE_KEYS, where=top[2])
     c1, c2 = more.columns(2)
     data = controls.choice(t("training.ctl.data"), "wb_data", DATASETS, "digits", t=t, widget="selectbox",
                            format_func=lambda d: t(f"training.data.{d}"), where=c1)

@@ -55,14 +55,20 @@ def _g(x: float, digits: int = 3) -> str:
     return number(x, f"%.{digits}g")
 
 
+def papers(t: Translator) -> None:
+    """The papers behind each explanation, folded: the chapter opens on its first chart."""
+    with st.expander(t("why.papers_header"), icon=":material/menu_book:"):
+        st.markdown(t("why.papers"))
+
+
 def train(cfg: WhyConfig, t: Translator) -> dict[str, History]:
     """The four runs, with the noisy-BN experiment's loss curves drawn live while they train."""
     st.header(t("why.noisy.header"))
-    st.markdown(t("why.noisy.intro", s=f"{cfg.noise:g}"))
     draw = curves_slot(cfg.steps, t, variant_names=names(t), key="wb_curves", header=False)
     live = lambda runs: draw({v: runs[v] for v in TRIO})   # noqa: E731
     runs = cache.runs(cfg, t("training.progress"), live=live)
     draw({v: runs[v] for v in TRIO})
+    st.markdown(t("why.noisy.intro", s=f"{cfg.noise:g}"))   # under the chart: the picture comes first
     for v in TRIO:
         if runs[v].diverged:
             st.warning(t("training.diverged", name=names(t)[v], step=runs[v].stopped),
@@ -105,7 +111,7 @@ def distributions(runs: dict[str, History], t: Translator) -> None:
     last = len(longest.steps) - 1
     k = step_slider("wb_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
-                                names(t), t("common.play"), t("common.pause"), t("common.now_training_step"))
+                                names(t), t("common.play"), t("common.pause"))
     charts.show(distributions_figure(trio, labels, active=k), key="wb_dist", alt=t("alt.training_dist"))
 
 
