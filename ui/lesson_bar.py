@@ -109,7 +109,8 @@ def bar(t: Translator) -> None:
     k, n = st.session_state.get(STEP, 0), len(lesson.views)
     st.query_params["lesson"], st.query_params["lstep"] = lesson.raw, str(k + 1)   # a shared link keeps it
     with st.container(border=True, key="lesson_bar"):
-        st.markdown(f"**:material/school: {t('lesson.label')}: {lesson.title}** · {t('lesson.step', k=k + 1, n=n)}")
+        heading = t("lesson.heading", title=lesson.title)
+        st.markdown(f"**:material/school: {heading}** · {t('lesson.step', k=k + 1, n=n)}")
         note = lesson.notes[k] if k < len(lesson.notes) else ""
         if note and lesson.ready_made:
             st.markdown(note)

@@ -18,7 +18,7 @@ import streamlit as st
 
 from . import tables
 from .i18n import Translator, Verbatim
-from .nav import CHAPTERS, HOME, Chapter
+from .nav import ALL, HOME, Chapter
 
 NOTICE = "_page_path_notice"
 SHOWN_CHARS = 40                     # of the unknown path, in the notice
@@ -46,13 +46,13 @@ def spelled_as(path: str) -> Chapter | None:
     key = path.strip().lower().replace("_", "-").removesuffix(".py")
     if key in HOME_ALIASES:
         return HOME
-    return next((c for c in CHAPTERS if key == c.url_path), None)
+    return next((c for c in ALL if c is not HOME and key == c.url_path), None)
 
 
 def is_unknown(path: str | None) -> bool:
     """True for a path that is no page's own and that a page could have: the hidden redirect page is needed.
     (A page's path has no / and no spaces at its ends; Streamlit's own dialog stays for the rest.)"""
-    return bool(path) and path not in {c.url_path for c in CHAPTERS} and "/" not in path and path == path.strip()
+    return bool(path) and path not in {c.url_path for c in ALL} and "/" not in path and path == path.strip()
 
 
 def redirect_page(path: str, t: Translator) -> st.Page:

@@ -101,8 +101,8 @@ def test_a_ready_made_lesson_shows_every_view(name, lang):
     assert len(notes) == len(views)
     for k, view in enumerate(views):
         assert at.title[0].value == t(TITLES[view.path]), (name, k)
-        assert bar_line(at) == f"**:material/school: {t('lesson.label')}: {t(f'lesson.{name}.title')}** · " \
-                               + t("lesson.step", k=k + 1, n=len(views))
+        heading = t("lesson.heading", title=t(f"lesson.{name}.title"))
+        assert bar_line(at) == f"**:material/school: {heading}** · " + t("lesson.step", k=k + 1, n=len(views))
         assert any(m.value == notes[k] for m in at.markdown)
         for key, value in view.params:
             assert at.query_params[key] in (value, [value]), (name, k, key)

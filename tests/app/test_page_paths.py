@@ -37,7 +37,8 @@ def test_names_for_home(path):
                                             ("loss_surface", "chapters/loss_surface.py"),
                                             ("bn_layer.py", "chapters/bn_layer.py"),
                                             ("Running_Stats", "chapters/running_stats.py"),
-                                            ("TRAINING", "chapters/training.py")])
+                                            ("TRAINING", "chapters/training.py"),
+                                            ("Glossary", "chapters/glossary.py")])
 def test_a_chapter_in_another_spelling(path, file):
     assert spelled_as(path).file == file
 
@@ -49,6 +50,7 @@ def test_other_paths_name_no_page(path):
 
 def test_only_paths_that_are_no_page_need_the_redirect():
     assert not any(is_unknown(c.url_path) for c in CHAPTERS)
+    assert not is_unknown("glossary")   # a page too, though no chapter
     assert not is_unknown("") and not is_unknown(None)
     assert is_unknown("home") and is_unknown("Inputs") and is_unknown("foo")
     assert not is_unknown(" foo")      # Streamlit strips a page's path, so it could never match

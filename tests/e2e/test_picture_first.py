@@ -65,3 +65,17 @@ def test_a_lesson_link_walks_its_views_in_the_browser(page, server_url):
     wait_idle(page)
     assert t("lesson.step", k=1, n=7) in page.locator(".st-key-lesson_bar").inner_text()
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_glossary_opens_at_its_own_address(page, server_url, lang):
+    """/glossary is a page of its own (not taken for a path that is no page), with a link per chapter."""
+    t = Translator(lang)
+    page.goto(f"{server_url}/glossary?lang={lang}")
+    page.wait_for_selector("h1", timeout=30_000)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
+    assert page.locator("h1").first.inner_text().strip() == t("glossary.title")
+    links = page.locator('[data-testid="stMain"] [data-testid="stPageLink"]')
+    assert links.count() == 7
+    assert page.locator('[data-testid="stMain"] table').count() == 7
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
