@@ -20,6 +20,7 @@ from .i18n import Translator, catalog
 
 SKIP = "cp_skip"        # the sidebar switch's key
 FIRST = "_cp_first"     # {(page, name): whether the first answer was right}
+ASKED = "_cp_asked"     # the questions this run put on the page (one may not apply: a one-layer network has no ICS)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def ask(page: str, name: str, t: Translator, solve: Callable[[], Reveal], **ques
     """The question (formatted with `question`) and, once answered, the verdict and the explanation."""
     if skipping():
         return
+    st.session_state.setdefault(ASKED, []).append(name)
     base = f"check.{page}.{name}"
     choices = tuple(t(f"{base}.c.{k}", **question) for k in range(1, len(t.items(f"{base}.c")) + 1))
     with st.container(border=True, key=f"cp_box_{page}_{name}"):
@@ -72,8 +74,8 @@ def _apply(settings: dict[str, object]) -> None:
 
 
 def progress(page: str, t: Translator) -> str | None:
-    """"Questions: 1 of 2 answered, 1 right" for the page (None when it has none)."""
-    asked = names(page)
+    """"Questions: 1 of 2 answered, 1 right" for the questions the page asked in this run (None: none)."""
+    asked = [n for n in names(page) if n in st.session_state.get(ASKED, [])]
     if not asked:
         return None
     first = st.session_state.get(FIRST, {})
@@ -83,6 +85,7 @@ def progress(page: str, t: Translator) -> str | None:
 
 def sidebar(page: str, t: Translator):
     """The skip switch and a placeholder for the progress line, filled by `show_progress` after the page ran."""
+    st.session_state[ASKED] = []
     if not names(page):
         return None
     box = st.sidebar.container(border=True)
@@ -91,5 +94,6 @@ def sidebar(page: str, t: Translator):
 
 
 def show_progress(slot, page: str, t: Translator) -> None:
-    if slot is not None and not skipping():
-        slot.caption(":material/checklist: " + progress(page, t))
+    line = progress(page, t)
+    if slot is not None and not skipping() and line is not None:
+        slot.caption(":material/checklist: " + line)

@@ -108,10 +108,12 @@ def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> 
     st.markdown(t("training.dist.intro"))
     longest = max(runs.values(), key=lambda h: len(h.steps))  # a run that blew up stops early
     last = len(longest.steps) - 1
+    chart = st.container()   # the chart first, its step control under it
     k = step_slider("tr_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
                                 names(t), t("common.play"), t("common.pause"))
-    charts.show(distributions_figure(runs, labels, active=k), key="tr_dist", alt=t("alt.training_dist"))
+    with chart:
+        charts.show(distributions_figure(runs, labels, active=k), key="tr_dist", alt=t("alt.training_dist"))
     sat = {v: h.saturation.mean(axis=1) for v, h in runs.items()}
     steps = {v: h.steps for v, h in runs.items()}
     act = "relu" if cfg.net.activation == "relu" else "squash"

@@ -134,3 +134,4 @@ def test_scale_question_uses_the_pages_c():
     text = reveal_text(at, "why_bn", "scale", Translator("en"))
     ratio = float(re.search(r"shrinks by a factor ([\d.]+)", text).group(1))
     assert np.isclose(ratio, 4.0, rtol=1e-3), text
+

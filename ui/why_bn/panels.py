@@ -109,10 +109,12 @@ def distributions(runs: dict[str, History], t: Translator) -> None:
     st.subheader(t("why.noisy.dist_header"))
     longest = max(trio.values(), key=lambda h: len(h.steps))
     last = len(longest.steps) - 1
+    chart = st.container()   # the chart first, its step control under it
     k = step_slider("wb_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
                                 names(t), t("common.play"), t("common.pause"))
-    charts.show(distributions_figure(trio, labels, active=k), key="wb_dist", alt=t("alt.training_dist"))
+    with chart:
+        charts.show(distributions_figure(trio, labels, active=k), key="wb_dist", alt=t("alt.training_dist"))
 
 
 def shift(runs: dict[str, History], t: Translator) -> None:
