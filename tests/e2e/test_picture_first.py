@@ -72,10 +72,10 @@ def test_the_glossary_opens_at_its_own_address(page, server_url, lang):
     """/glossary is a page of its own (not taken for a path that is no page), with a link per chapter."""
     t = Translator(lang)
     page.goto(f"{server_url}/glossary?lang={lang}")
-    page.wait_for_selector("h1", timeout=30_000)
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
-    assert page.locator("h1").first.inner_text().strip() == t("glossary.title")
     links = page.locator('[data-testid="stMain"] [data-testid="stPageLink"]')
+    links.nth(6).wait_for(timeout=30_000)                       # the page has run: the seventh chapter's link
+    page.locator('[data-testid="stMain"] table').nth(6).wait_for(timeout=30_000)
+    assert page.locator("h1").first.inner_text().strip() == t("glossary.title")
     assert links.count() == 7
     assert page.locator('[data-testid="stMain"] table').count() == 7
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
