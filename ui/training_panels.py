@@ -103,17 +103,25 @@ def recorded_step(runs: dict[str, History], cfg: TrainConfig, data_name: str, t:
     boundary(runs, data_name, cfg.seed, k, t)
 
 
-def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> int:
-    st.subheader(t("training.dist.header"))
-    st.markdown(t("training.dist.intro"))
+def animated_distributions(runs: dict[str, History], variant_names: dict[str, str], key: str, chart_key: str,
+                           t: Translator) -> int:
+    """The animated layer-input distributions of the runs, with the record's Prev / slider / Next (?key=)
+    under the chart; returns the chosen record (chapters 5 and 6)."""
     longest = max(runs.values(), key=lambda h: len(h.steps))  # a run that blew up stops early
     last = len(longest.steps) - 1
     chart = st.container()   # the chart first, its step control under it
-    k = step_slider("tr_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
+    k = step_slider(key, t("training.dist.record"), last, last, t, shown=longest.steps)
     labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
-                                names(t), t("common.play"), t("common.pause"))
+                                variant_names, t("common.play"), t("common.pause"))
     with chart:
-        charts.show(distributions_figure(runs, labels, active=k), key="tr_dist", alt=t("alt.training_dist"))
+        charts.show(distributions_figure(runs, labels, active=k), key=chart_key, alt=t("alt.training_dist"))
+    return k
+
+
+def distributions(runs: dict[str, History], cfg: TrainConfig, t: Translator) -> int:
+    st.subheader(t("training.dist.header"))
+    st.markdown(t("training.dist.intro"))
+    k = animated_distributions(runs, names(t), "tr_rec", "tr_dist", t)
     sat = {v: h.saturation.mean(axis=1) for v, h in runs.items()}
     steps = {v: h.steps for v, h in runs.items()}
     act = "relu" if cfg.net.activation == "relu" else "squash"

@@ -14,7 +14,6 @@ from bn_core.evidence import compare, noisy_verdict, typical
 from bn_core.scale_invariance import effective_lr
 from bn_core.sweep_summary import largest_stable
 from bn_core.training import History
-from figures.distributions import DistributionLabels, distributions_figure
 from figures.training import (
     LineLabels,
     PercentileLabels,
@@ -38,7 +37,7 @@ from .. import charts, controls
 from ..i18n import Translator
 from ..stepper import step_slider
 from ..tables import comparison_table, number
-from ..training_panels import curves_slot
+from ..training_panels import animated_distributions, curves_slot
 from . import cache
 from .controls import WhyConfig
 
@@ -105,16 +104,8 @@ def _noisy_verdict(trio: dict[str, History]):
 @st.fragment
 def distributions(runs: dict[str, History], t: Translator) -> None:
     """Chapter 5's animated layer-input distributions, for the three networks."""
-    trio = {v: runs[v] for v in TRIO}
     st.subheader(t("why.noisy.dist_header"))
-    longest = max(trio.values(), key=lambda h: len(h.steps))
-    last = len(longest.steps) - 1
-    chart = st.container()   # the chart first, its step control under it
-    k = step_slider("wb_rec", t("training.dist.record"), last, last, t, shown=longest.steps)
-    labels = DistributionLabels(t("training.dist.layer"), t("training.dist.value"), t("training.dist.share"),
-                                names(t), t("common.play"), t("common.pause"))
-    with chart:
-        charts.show(distributions_figure(trio, labels, active=k), key="wb_dist", alt=t("alt.training_dist"))
+    animated_distributions({v: runs[v] for v in TRIO}, names(t), "wb_rec", "wb_dist", t)
 
 
 def shift(runs: dict[str, History], t: Translator) -> None:
