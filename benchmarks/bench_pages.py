@@ -25,6 +25,8 @@ from ui.nav import CHAPTERS
 PAGES = ("", *(c.url_path for c in CHAPTERS))    # "" is home
 IDLE = '[data-testid="stStatusWidget"]'
 EXCEPTION = '[data-testid="stException"]'
+# Streamlit's sliders and those a client-side chart hosts (ui/client_chart.js: answered in the browser)
+SLIDERS = '[data-testid="stSlider"], [data-testid="labClientSlider"]'
 
 
 def idle(page) -> None:
@@ -149,7 +151,7 @@ def slider_thumb(page, label: str | None):
     """The thumb of the slider labelled `label` (the page's first slider for None)."""
     if label is None:
         return page.get_by_role("slider").first
-    sliders = page.locator('[data-testid="stSlider"]')
+    sliders = page.locator(SLIDERS)
     return sliders.filter(has=page.get_by_text(label, exact=True)).first.get_by_role("slider").first
 
 
@@ -158,7 +160,7 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None
     asks for a view not computed before. None for a slider that changes no chart (it drives text or
     tables)."""
     page = open_page(browser, url)
-    sliders = page.locator('[data-testid="stSlider"]')
+    sliders = page.locator(SLIDERS)
     names = [sliders.nth(i).inner_text().split("\n")[0].strip() for i in range(sliders.count())
              if sliders.nth(i).get_by_role("slider").first.is_visible()]
     out: dict[str, list[Move] | None] = {}

@@ -92,18 +92,28 @@ def test_no_user_text_rendered_as_html():
         page_css.css_string("</style><script>")
 
 
-def test_the_one_script_writes_no_html():
-    """The one script the app adds to a page (ui/camera_link.js, the 3-D cameras in the URL) is the only
-    component; it reads chart names and sends cameras back, and never writes HTML or runs text as code."""
+def test_the_two_scripts_write_no_html():
+    """The scripts the app adds to a page are its only components: ui/camera_link.js (the 3-D cameras in
+    the URL) reads chart names and sends cameras back; ui/client_chart.js (sliders answered in the
+    browser) builds its sliders from elements and text, never from HTML, and loads only plotly.js, from
+    the file plotly's Python package ships. Neither writes HTML or runs text as code."""
+    allowed = {"ui/camera_link.py", "ui/client_chart.py"}
     for folder in ("ui", "chapters", "figures"):
         for path in (ROOT / folder).rglob("*.py"):
             if "components" in path.read_text(encoding="utf-8"):
-                assert path.relative_to(ROOT).as_posix() == "ui/camera_link.py", path.name
-    script = (ROOT / "ui" / "camera_link.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(",
-                 "setAttribute", "createElement", "import("):
-        assert sink not in script, sink
-    assert "setStateValue" in script and "plotly_relayout" in script    # what it is for
+                assert path.relative_to(ROOT).as_posix() in allowed, path.name
+    never = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(", "import(")
+    camera = (ROOT / "ui" / "camera_link.js").read_text(encoding="utf-8")
+    for sink in (*never, "setAttribute", "createElement"):
+        assert sink not in camera, sink
+    assert "setStateValue" in camera and "plotly_relayout" in camera    # what it is for
+    client = (ROOT / "ui" / "client_chart.js").read_text(encoding="utf-8")
+    for sink in never:
+        assert sink not in client, sink
+    assert re.findall(r"setAttribute\(\"([\w-]+)\"", client) and set(
+        re.findall(r"setAttribute\(\"([\w-]+)\"", client)) <= {"aria-label", "role"}
+    assert client.count('createElement("script")') == 1 and "script.src = new URL(src," in client
+    assert '"src": PLOTLY_SRC' in (ROOT / "ui" / "client_chart.py").read_text(encoding="utf-8")
 
 
 def test_every_streamlit_cache_is_bounded():

@@ -20,6 +20,12 @@ def show(fig: LabFigure, key: str, *, alt: str, **kwargs):
     (the catalog's [alt] table). On a phone a row of panels is shown as a column, wrapping legends and
     titles get room (`figures.phone`), and the mode bar is hidden; elsewhere a legend gets room for the
     rows it takes on a projector (`figures.legend_room`)."""
+    prepared, config = prepared_figure(fig)
+    return st.plotly_chart(prepared, key=key, config=config, theme=None, alt=alt, **kwargs)
+
+
+def prepared_figure(fig: LabFigure) -> tuple[LabFigure, dict]:
+    """The figure as `show` draws it on this device, and its plotly.js config."""
     if device.is_phone():
-        return st.plotly_chart(for_phone(fig), key=key, config=PHONE_PLOT_CONFIG, theme=None, alt=alt, **kwargs)
-    return st.plotly_chart(with_legend_room(fig), key=key, config=PLOT_CONFIG, theme=None, alt=alt, **kwargs)
+        return for_phone(fig), PHONE_PLOT_CONFIG
+    return with_legend_room(fig), PLOT_CONFIG

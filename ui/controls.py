@@ -84,14 +84,21 @@ def number(label: str, key: str, lo: int, hi: int, default: int, *, t: Translato
 
     Synced by hand rather than with bind="query-params": Streamlit's own URL parsing for number
     inputs raises an OverflowError on ?key=inf before any of our code could intervene."""
+    seed_number(key, lo, hi, default, integer=True, label=label, t=t, where=where)
+    value = where.number_input(label, lo, hi, step=1, help=help, key=key, persist_state="session", **kwargs)
+    sync_url(key, int(value), default)
+    return int(value)
+
+
+def seed_number(key: str, lo, hi, default, *, integer: bool, label: str, t: Translator, where=st) -> None:
+    """For a control whose URL value is kept by hand (`sync_url`): on the first run take ?key=
+    (clamped, or ignored when it is junk, with a notice either way), else the default; later runs keep
+    session state, inside [lo, hi]."""
     if key not in st.session_state:
-        parsed = _read_url_number(key, lo, hi, integer=True, label=label, t=t, where=where)
+        parsed = _read_url_number(key, lo, hi, integer=integer, label=label, t=t, where=where)
         ok = parsed is not None and parsed.status != "invalid"
         st.session_state[key] = parsed.value if ok else default
     _keep_in_range(key, lo, hi)
-    value = where.number_input(label, lo, hi, step=1, help=help, key=key, persist_state="session", **kwargs)
-    _sync_url(key, int(value), default)
-    return int(value)
 
 
 def url_code(option) -> str:
@@ -110,7 +117,7 @@ def _seed_choice(key: str, options, default, *, label: str, t: Translator, where
     st.session_state[key] = codes.get(raw, default)
 
 
-def _sync_url(key: str, value, default, *, always: bool = False) -> None:
+def sync_url(key: str, value, default, *, always: bool = False) -> None:
     """Write ?key=<code> unless the value is the default (keeps shared links short)."""
     code = url_code(value)
     if value != default or always:
@@ -134,7 +141,7 @@ def choice(label: str, key: str, options, default, *, t: Translator, format_func
         st.session_state[key] = default
     value = make(label, options, format_func=format_func, help=help, key=key,
                  persist_state="session", **kwargs)
-    _sync_url(key, value, default, always=always_in_url)
+    sync_url(key, value, default, always=always_in_url)
     return value
 
 

@@ -64,7 +64,7 @@ SHOWN_AT_FIRST_DRAW = '.stPlotlyChart .js-plotly-plot { visibility: visible !imp
 def chart_rules() -> str:
     """Text drawn in TEXT takes the page's colour, text in TEXT_SOFT the same, faded; a chart shows
     from its first draw."""
-    sel = '.stPlotlyChart .main-svg text[style*="fill: {}"]'
+    sel = ':is(.stPlotlyChart, .lab-cc-plot) .main-svg text[style*="fill: {}"]'
     return (f"{sel.format(browser_rgb(TEXT))} {{ fill: currentColor !important; }}\n"
             f"{sel.format(browser_rgb(TEXT_SOFT))} {{ fill: currentColor !important; "
             f"fill-opacity: {SOFT_OPACITY} !important; }}\n{SHOWN_AT_FIRST_DRAW}")

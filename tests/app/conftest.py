@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,13 @@ def open_page(page: str, lang: str = "en", **params) -> AppTest:
     return at
 
 
+def client_charts(at: AppTest) -> list[dict]:
+    """The data each client-side chart (`ui.client_chart`) on the page was sent: its figure (JSON
+    text), sliders, model and alt text."""
+    return [json.loads(e.proto.json) for e in at.get("bidi_component")
+            if e.proto.component_name == "lab_client_chart"]
+
+
 @pytest.fixture
 def open_app():
     return open_page
@@ -54,4 +62,13 @@ def sent_figures(monkeypatch):
         return real(fig, key, **kwargs)
 
     monkeypatch.setattr(ui.charts, "show", spy)
+    import ui.client_chart
+
+    real_client = ui.client_chart.show
+
+    def client_spy(fig, **kwargs):
+        seen.append(fig)
+        return real_client(fig, **kwargs)
+
+    monkeypatch.setattr(ui.client_chart, "show", client_spy)
     return seen

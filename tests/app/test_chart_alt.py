@@ -7,7 +7,7 @@ import string
 
 import pytest
 
-from tests.app.conftest import CHARTLESS, PAGES, open_page
+from tests.app.conftest import CHARTLESS, PAGES, client_charts, open_page
 from ui import i18n
 
 # settings that put every chart of a page on it (chapter 2's 3-D views, chapter 5's sweeps)
@@ -25,7 +25,7 @@ def alt_pattern(template: str) -> re.Pattern:
 @pytest.mark.parametrize("page", sorted(set(PAGES) - CHARTLESS))
 def test_every_chart_has_alt_text_from_the_catalog_in_the_page_language(page, lang):
     at = open_page(page, lang, **EVERYTHING.get(page, {}))
-    alts = [chart.proto.alt for chart in at.get("plotly_chart")]
+    alts = [chart.proto.alt for chart in at.get("plotly_chart")] + [c["alt"] for c in client_charts(at)]
     templates = [alt_pattern(v) for k, v in i18n.catalog(lang).items() if k.startswith("alt.")]
     assert alts and all(any(p.match(alt) for p in templates) for alt in alts), alts
     assert all("{" not in alt for alt in alts)            # every placeholder was filled

@@ -8,7 +8,7 @@ import bn_core
 from bn_core.activations import ACTIVATIONS
 from bn_core.features import SHAPES
 from bn_core.norm_family import METHODS
-from tests.app.conftest import PAGES, open_page
+from tests.app.conftest import PAGES, client_charts, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
 from ui.data_controls import X2_SCALES
@@ -79,11 +79,20 @@ def widgets_of(at):
         for w in getattr(at, kind):
             if w.key and not w.key.startswith(CHECKPOINT):
                 found.append((kind, w.key))
+    found += [("client", s["key"]) for chart in client_charts(at) for s in chart["sliders"]]
     return found
+
+
+def client_slider(at, key: str) -> dict:
+    """The slider `key` of a client-side chart on the page (its key, label, min, max, step, value)."""
+    return next(s for chart in client_charts(at) for s in chart["sliders"] if s["key"] == key)
 
 
 def move(at, kind: str, key: str):
     """Values to try: both ends (sliders/numbers) or every option (choices), then the start value."""
+    if kind == "client":
+        s = client_slider(at, key)
+        return [s["max"], s["min"], s["value"]]
     w = getattr(at, kind)(key=key)
     if kind in ("slider", "number_input"):
         return [w.max, w.min, w.value]  # ends, then back, so later widgets see the default page
@@ -104,6 +113,12 @@ def test_every_widget_moves_without_exception(page, lang):
     assert at.title[0].value == t(TITLES[page])
     for kind, key in widgets_of(at):
         for value in move(at, kind, key):
+            if kind == "client":        # the value the browser sends when the reader lets go
+                at.session_state[key] = value
+                at.run()
+                assert_ok(at, f"{page}/{lang}: {key}={value!r}")
+                assert client_slider(at, key)["value"] == value
+                continue
             if getattr(at, kind)(key=key).disabled:
                 continue
             getattr(at, kind)(key=key).set_value(value).run()

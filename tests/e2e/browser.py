@@ -7,6 +7,10 @@ from pathlib import Path
 EXCEPTION = '[data-testid="stException"]'
 RUNNING = '[data-testid="stStatusWidget"]'
 # chapter 2's descent start on a contour plot (JS, with the graph div bound to `g`): its open circle
+# Streamlit's sliders and the ones a client-side chart hosts (ui/client_chart.js)
+SLIDERS = '[data-testid="stSlider"], [data-testid="labClientSlider"]'
+# Streamlit's charts and the client-side ones
+CHARTS = '[data-testid="stPlotlyChart"], [data-testid="labClientChart"]'
 DESCENT_START = "g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open')"
 
 
@@ -27,7 +31,7 @@ def chart_data(page, index: int, expr: str):
 def move_slider(page, label: str, presses: int = 3, key: str = "ArrowRight") -> None:
     """Focus the slider whose label is `label` and press an arrow key `presses` times. A slider folded
     into a closed expander ("More settings") is first brought into sight by opening it, as a user would."""
-    box = page.locator('[data-testid="stSlider"]').filter(has_text=label).first
+    box = page.locator(SLIDERS).filter(has_text=label).first
     if not box.is_visible():
         page.locator('[data-testid="stExpander"]').filter(has=box).locator("summary").first.click()
         box.wait_for(state="visible")

@@ -46,7 +46,8 @@ LEGENDS_CUT = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap
   const legend = g.querySelector('.legend');
   if (!legend) return [];
   const cut = g.querySelector('.main-svg').getBoundingClientRect().top - legend.getBoundingClientRect().top;
-  return cut > 6 ? [[g.closest('[data-testid="stPlotlyChart"]').getAttribute('aria-label').slice(0, 40), cut]] : [];
+  const box = g.closest('[data-testid="stPlotlyChart"], [data-testid="labClientChart"]');
+  return cut > 6 ? [[box.getAttribute('aria-label').slice(0, 40), cut]] : [];
 })"""
 
 # table cells of one short Chinese word (2–6 Han characters) that the browser laid over two lines or more

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import DESCENT_START, EXCEPTION, chart_data, full_screenshot, move_slider, wait_idle
+from tests.e2e.browser import CHARTS, DESCENT_START, EXCEPTION, chart_data, full_screenshot, move_slider, wait_idle
 from ui.i18n import Translator
 
 # (url path, title key, slider label key, chart index, JS expression that changes when it redraws)
@@ -34,7 +34,7 @@ def test_page_renders_and_slider_redraws(page, server_url, screenshot_dir, lang,
     wait_idle(page)
     after = chart_data(page, chart, probe)
     assert after != before, "the chart did not redraw after the slider moved"
-    names = page.locator('[data-testid="stPlotlyChart"]').evaluate_all(
+    names = page.locator(CHARTS).evaluate_all(
         "els => els.map(e => [e.getAttribute('role'), e.getAttribute('aria-label')])")
     assert names and all(role == "figure" and label for role, label in names), names   # for screen readers
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()

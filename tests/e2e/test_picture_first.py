@@ -12,13 +12,13 @@ from ui.i18n import Translator
 CHAPTERS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training", "why-bn", "norm-family"]
 CONTROLS = ",".join(f'[data-testid="{k}"]' for k in (
     "stSlider", "stSelectbox", "stRadio", "stNumberInput", "stCheckbox", "stMultiSelect", "stButton",
-    "stButtonGroup", "stFileUploader", "stTextInput", "stToggle"))
+    "stButtonGroup", "stFileUploader", "stTextInput", "stToggle", "labClientSlider"))
 MAX_CONTROLS = 3
 SEEN = 100   # at least this many pixels of the chart are on the first screen
 
 ABOVE = """(sel) => {
   const main = document.querySelector('[data-testid="stMain"]');
-  const chart = main.querySelector('[data-testid="stPlotlyChart"]');
+  const chart = main.querySelector('[data-testid="stPlotlyChart"], [data-testid="labClientChart"]');
   const top = chart.getBoundingClientRect().top;
   const above = [...main.querySelectorAll(sel)].filter(e => e.checkVisibility()
       && e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().bottom <= top + 1);
