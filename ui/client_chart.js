@@ -62,16 +62,54 @@ function binned(v, bins) {
 /** bn_core.batchnorm_forward, step 4: y = x_hat * gamma + beta, in float64 and in that order. */
 const scaleShift = (xHat, gamma, beta) => xHat.map(x => x * gamma + beta);
 
+/** bn_core.running.update_running for one feature from the initial state (mean 0, variance 1):
+ * running = (1 - w) * running + w * batch with w = momentum (PyTorch) or 1 - momentum (Keras,
+ * Convention.new_batch_weight); the variance fed in is unbiased, σ²·N/(N - 1), in PyTorch's convention
+ * only. mu, variance: (T,) batch mean and biased variance; n: the batch size. -> [mean, var], (T + 1,) */
+function runningStats(mu, variance, n, convention, momentum) {
+  const w = convention === "keras" ? 1 - momentum : momentum, unbiased = convention !== "keras";
+  const mean = [0], vars = [1];
+  for (let t = 0; t < mu.length; t++) {
+    const fed = unbiased ? variance[t] * (n / (n - 1)) : variance[t];
+    mean.push((1 - w) * mean[t] + w * mu[t]);
+    vars.push((1 - w) * vars[t] + w * fed);
+  }
+  return [mean, vars];
+}
+
+/** figures.ema._fix_y: the range of every value with 5 % of it added on each side (1 if it is 0). */
+function fixedRange(...series) {
+  let lo = Infinity, hi = -Infinity;
+  for (const s of series) for (const v of s) { if (v < lo) lo = v; if (v > hi) hi = v; }
+  const pad = 0.05 * (hi - lo) || 1;
+  return [lo - pad, hi + pad];
+}
+
+// Each model rewrites the parsed figure (data, layout, frames) for the slider values.
 const MODELS = {
   // Histograms of y_j = γ_j x̂_j + β_j (figures.histograms.before_after_histograms' right panel).
   // model: {x_hat: [per feature j, base64], traces: [trace index of feature j], bins,
   //         gamma: [slider key of γ_j], beta: [slider key of β_j]}
-  affine_histograms(model, values) {
-    return model.x_hat.map((col, j) => {
-      const [x, y, width] = binned(scaleShift(model.cache[j], values[model.gamma[j]], values[model.beta[j]]),
-                                   model.bins);
-      return { trace: model.traces[j], x, y, width };
+  affine_histograms(fig, model, values) {
+    model.x_hat.forEach((_, j) => {
+      const [x, y, width] = binned(scaleShift(model.cache.x_hat[j], values[model.gamma[j]],
+                                              values[model.beta[j]]), model.bins);
+      Object.assign(fig.data[model.traces[j]], { x, y, width });
     });
+  },
+  // The running statistics chasing the batch statistics (figures.ema.ema_figure): the running mean
+  // and variance traces of the shown step and of every frame, and both panels' fixed y-ranges.
+  // model: {mu, var: base64 (T,), extra_mean, extra_var: base64 (the other series in each panel's
+  //         range), n, convention, momentum: slider key, active, traces: [mean, var], axes: [y, y2]}
+  ema(fig, model, values) {
+    const c = model.cache, [mean, vars] = runningStats(c.mu, c.var, model.n, model.convention,
+                                                       values[model.momentum]);
+    const reveal = (data, k) => { data[model.traces[0]].y = mean.slice(0, k + 1);
+                                  data[model.traces[1]].y = vars.slice(0, k + 1); };
+    reveal(fig.data, model.active);
+    for (const frame of fig.frames || []) reveal(frame.data, Number(frame.name));
+    fig.layout[model.axes[0]].range = fixedRange(c.extra_mean, mean);
+    fig.layout[model.axes[1]].range = fixedRange(c.extra_var, vars);
   },
 };
 
@@ -91,8 +129,12 @@ function loadPlotly(src) {
   return window.__labPlotly;
 }
 
+/** Decodes the model's base64 arrays (and lists of them) once per run into model.cache. */
 function prepare(model) {
-  if (model.x_hat) model.cache = model.x_hat.map(f64);
+  model.cache = {};
+  for (const [k, v] of Object.entries(model)) {
+    if (model.arrays && model.arrays.includes(k)) model.cache[k] = Array.isArray(v) ? v.map(f64) : f64(v);
+  }
   return model;
 }
 
@@ -114,6 +156,8 @@ function buildSliders(box, state) {
     Object.assign(input, { type: "range", min: s.min, max: s.max, step: s.step });
     input.value = String(s.value);
     input.setAttribute("aria-label", s.label);
+    input.disabled = Boolean(s.disabled);
+    if (s.help) label.title = s.help;
     out.textContent = s.value.toFixed(decimals(s.step));
     input.addEventListener("input", () => {
       state.values[s.key] = input.valueAsNumber;
@@ -136,16 +180,18 @@ const decimals = step => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
 
 function redraw(state) {
   if (!state.plot || !window.Plotly) return;
-  const updates = MODELS[state.model.kind](state.model, state.values);
-  const keys = Object.keys(updates[0]).filter(k => k !== "trace");
-  const patch = Object.fromEntries(keys.map(k => [k, updates.map(u => u[k])]));
-  window.Plotly.restyle(state.plot, patch, updates.map(u => u.trace));
+  const fig = JSON.parse(state.data.figure);
+  MODELS[state.model.kind](fig, state.model, state.values);
+  // the figure's datarevision is a digest of the server's data: a new one makes plotly.js redraw
+  fig.layout.datarevision = `${fig.layout.datarevision}:${JSON.stringify(state.values)}`;
+  window.Plotly.react(state.plot, { data: fig.data, layout: fig.layout, frames: fig.frames,
+                                    config: { ...state.data.config, responsive: true } });
 }
 
 function draw(state) {
   const fig = JSON.parse(state.data.figure);
-  const config = { ...state.data.config, responsive: true };
-  return window.Plotly.react(state.plot, fig.data, fig.layout, config);
+  return window.Plotly.react(state.plot, { data: fig.data, layout: fig.layout, frames: fig.frames,
+                                           config: { ...state.data.config, responsive: true } });
 }
 
 const sameValues = (a, b) => Object.keys(a).every(k => a[k] === b[k]);

@@ -63,6 +63,8 @@ class ClientSlider:
     hi: float
     step: float
     default: float
+    help: str = ""          # shown as the label's tooltip
+    disabled: bool = False
 
 
 def values(sliders: tuple[ClientSlider, ...], t: Translator, where=st) -> dict[str, float]:
@@ -92,8 +94,8 @@ def show(fig: LabFigure, *, key: str, sliders: tuple[ClientSlider, ...], model: 
     """The figure (drawn for the sliders' current values) and its sliders, answered in the browser by
     `model` (a dict with "kind" naming a formula in client_chart.js, and its arrays)."""
     prepared, config = charts.prepared_figure(fig)
-    rows = [{"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step,
-             "value": float(st.session_state[s.key])} for s in sliders]
+    rows = [{"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step, "help": s.help,
+             "disabled": s.disabled, "value": float(st.session_state[s.key])} for s in sliders]
     for s in sliders:
         controls.sync_url(s.key, float(st.session_state[s.key]), s.default)
     _component(key=key, data={"figure": pio.to_json(prepared.to_dict(), validate=False), "config": config,

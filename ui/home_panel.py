@@ -26,7 +26,7 @@ def picture(t: Translator) -> None:
     _, x_hat = cache.home_picture(1.0, 0.0)          # y = 1 · x̂ + 0 = x̂ exactly
     d = x.shape[1]
     model = {"kind": "affine_histograms", "x_hat": [client_chart.f64(x_hat[:, j]) for j in range(d)],
-             "traces": list(range(d, 2 * d)), "bins": BINS,
+             "traces": list(range(d, 2 * d)), "bins": BINS, "arrays": ["x_hat"],
              "gamma": ["home_gamma"] * d, "beta": ["home_beta"] * d}
     client_chart.show(before_after_histograms(x, y, labels=labels.histograms(t)), key="home_picture",
                       sliders=(gamma_slider, beta_slider), model=model, alt=t("alt.home"))

@@ -37,11 +37,12 @@ MORE_KEYS = ("rs_mean", "rs_std", "rs_drift", "rs_batch", "rs_steps", "rs_seed",
 
 
 def running_config(t: Translator) -> RunningConfig:
-    """Read every chapter-4 lab control and return the frozen config: the convention and the BN
-    momentum up front, the population, the stream and ε under "More settings"."""
-    c1, c2 = st.columns([1.2, 2])
+    """Read every chapter-4 lab control and return the frozen config: the convention up front, the BN
+    momentum (whose slider the EMA lab's chart hosts, `running_panels.ema_lab`), the population, the
+    stream and ε under "More settings"."""
+    top = st.container()
     with sections.more_settings(t, MORE_KEYS):
         spec = stream_spec(t)
         c3, _ = st.columns(2)
-    conv, momentum, eps = bn_settings("rs", t, cumulative=True, cols=(c1, c2, c3))
+    conv, momentum, eps = bn_settings("rs", t, cumulative=True, cols=(top, top, c3), client_momentum=True)
     return RunningConfig(spec, conv, momentum, eps)

@@ -14,7 +14,8 @@ from figures.conventions import conventions_figure
 from figures.ema import ema_figure
 from figures.inference import batchmates_figure, gap_figure
 
-from . import charts, controls, labels, running_cache
+from . import charts, client_chart, controls, labels, running_cache
+from .bn_settings import CUMULATIVE, momentum_slider
 from .i18n import Translator
 from .running_cache import RunningConfig
 from .stepper import step_slider
@@ -23,15 +24,26 @@ from .tables import comparison_table
 
 @st.fragment
 def ema_lab(cfg: RunningConfig, t: Translator) -> None:
-    """Step through training: batch statistics, the running statistics chasing them, the update."""
+    """Step through training: batch statistics, the running statistics chasing them (redrawn in the
+    browser as the BN momentum moves), the update."""
+    name = CUMULATIVE if cfg.momentum is None else cfg.convention
+    if cfg.momentum is not None and st.session_state.get("rs_mom") != cfg.momentum:
+        st.rerun()             # the momentum settled in the browser: the whole page follows it
     tr = running_cache.trace(cfg)
     total = cfg.stream.steps
     chart = st.container()   # the chart first, its step control under it
     step = step_slider("rs_step", t("running.ema.step"), total, min(20, total), t)
     pop = population_mean(cfg.stream, np.arange(1, total + 1))
+    pop_var = cfg.stream.std**2
+    model = {"kind": "ema", "arrays": ["mu", "var", "extra_mean", "extra_var"],
+             "mu": client_chart.f64(tr.batch_mean), "var": client_chart.f64(tr.batch_var),
+             "extra_mean": client_chart.f64(np.concatenate([tr.batch_mean, pop])),
+             "extra_var": client_chart.f64(np.append(tr.batch_var, pop_var)),
+             "n": cfg.stream.batch_size, "convention": cfg.convention, "momentum": "rs_mom", "active": step,
+             "traces": [1, 4], "axes": ["yaxis", "yaxis2"]}
     with chart:
-        charts.show(ema_figure(tr, pop, cfg.stream.std**2, labels.ema(t), active=step), key="running_ema",
-                    alt=t("alt.running_ema"))
+        client_chart.show(ema_figure(tr, pop, pop_var, labels.ema(t), active=step), key="running_ema",
+                          sliders=(momentum_slider("rs", t, name),), model=model, alt=t("alt.running_ema"))
     st.caption(t("running.ema.caption"))
     _update_arithmetic(cfg, tr, step, t)
 

@@ -44,6 +44,12 @@ def client_charts(at: AppTest) -> list[dict]:
             if e.proto.component_name == "lab_client_chart"]
 
 
+def client_slider(at: AppTest, key: str) -> dict:
+    """The slider `key` of a client-side chart on the page: its key, label, min, max, step, help,
+    disabled and value."""
+    return next(s for chart in client_charts(at) for s in chart["sliders"] if s["key"] == key)
+
+
 @pytest.fixture
 def open_app():
     return open_page

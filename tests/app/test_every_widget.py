@@ -8,7 +8,7 @@ import bn_core
 from bn_core.activations import ACTIVATIONS
 from bn_core.features import SHAPES
 from bn_core.norm_family import METHODS
-from tests.app.conftest import PAGES, client_charts, open_page
+from tests.app.conftest import PAGES, client_charts, client_slider, open_page
 from ui import i18n
 from ui.bn_settings import EPS_OPTIONS
 from ui.data_controls import X2_SCALES
@@ -82,10 +82,6 @@ def widgets_of(at):
     found += [("client", s["key"]) for chart in client_charts(at) for s in chart["sliders"]]
     return found
 
-
-def client_slider(at, key: str) -> dict:
-    """The slider `key` of a client-side chart on the page (its key, label, min, max, step, value)."""
-    return next(s for chart in client_charts(at) for s in chart["sliders"] if s["key"] == key)
 
 
 def move(at, kind: str, key: str):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from bn_core import ema
+from bn_core.stream import StreamSpec, batch_stream, population_mean
 from figures.histograms import BINS, binned
 from tests.e2e.browser import EXCEPTION, wait_idle
 from ui import cache
@@ -83,4 +85,49 @@ def test_a_link_with_home_values_opens_the_view_and_hostile_ones_are_refused(pag
     for key in ("home.picture.gamma", "home.picture.beta"):
         assert page.get_by_text(t("common.url_invalid", label=t(key))).count() == 1
     assert "home_gamma" not in page.url and "home_beta" not in page.url
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def frames_of(page) -> dict:
+    """{frame name: (running mean, running variance)} of the client chart's animation frames."""
+    return page.evaluate(f"""() => {{ const g = document.querySelector('{CLIENT_PLOT}');
+      return Object.fromEntries(g._transitionData._frames.map(f => [f.name,
+          [Array.from(f.data[1].y), Array.from(f.data[4].y)]])); }}""")
+
+
+# Both conventions (Keras weighs the new batch with 1 - momentum, feeds the biased variance), a few
+# momenta from 0 (the running statistics never move) to 1 (they are the last batch's), two streams
+@pytest.mark.parametrize(("query", "convention", "spec"), [
+    ("", "pytorch", StreamSpec()),
+    ("&rs_conv=keras&rs_batch=5&rs_drift=0.03&rs_seed=4", "keras", StreamSpec(drift=0.03, batch_size=5, seed=4)),
+])
+def test_ema_running_statistics_are_the_cores_for_each_momentum(page, server_url, query, convention, spec):
+    page.goto(f"{server_url}/running-stats?lang=en{query}")
+    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
+    wait_idle(page)
+    active = 20                                     # the step the chart shows before Play
+    for momentum in (0.0, 0.05, 0.37, 0.9, 1.0):
+        page.evaluate(SET, ["rs_mom", momentum])
+        tr = ema.run_ema(batch_stream(spec), convention=convention, momentum=momentum)
+        shown = page.evaluate(TRACES, [1, 4])
+        np.testing.assert_allclose(shown[0]["y"], tr.running_mean[:active + 1], rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(shown[1]["y"], tr.running_var[:active + 1], rtol=1e-6, atol=1e-9)
+        frames = frames_of(page)
+        assert len(frames) > 10
+        for name, (mean, var) in frames.items():
+            k = int(name)
+            np.testing.assert_allclose(mean, tr.running_mean[:k + 1], rtol=1e-6, atol=1e-9)
+            np.testing.assert_allclose(var, tr.running_var[:k + 1], rtol=1e-6, atol=1e-9)
+        lo, hi = page.evaluate(f"() => document.querySelector('{CLIENT_PLOT}')._fullLayout.yaxis.range")
+        values = np.concatenate([tr.batch_mean, tr.running_mean, population_mean(spec, np.arange(1, spec.steps + 1))])
+        pad = 0.05 * (values.max() - values.min())
+        assert (lo, hi) == pytest.approx((values.min() - pad, values.max() + pad), rel=1e-9)
+    # the last value settles: the URL has it and the update's arithmetic below uses it
+    page.wait_for_function("() => location.search.includes('rs_mom=1')", timeout=15_000)
+    wait_idle(page)
+    tr = ema.run_ema(batch_stream(spec), convention=convention, momentum=1.0)
+    np.testing.assert_allclose(page.evaluate(TRACES, [1, 4])[0]["y"], tr.running_mean[:active + 1], rtol=1e-6)
+    w = 1.0 if convention == "pytorch" else 0.0          # the new batch's weight at momentum 1
+    update = Translator("en")("running.ema.update", step=active, w=f"{w:.4g}").replace("**", "")
+    page.get_by_text(update).wait_for(timeout=15_000)
     assert page.locator(EXCEPTION).count() == 0
