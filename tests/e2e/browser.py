@@ -14,13 +14,32 @@ CHARTS = '[data-testid="stPlotlyChart"], [data-testid="labClientChart"]'
 DESCENT_START = "g._fullData.find(t => t.marker && t.marker.symbol === 'circle-open')"
 
 
+# The page is settled when no script run is going on and its DOM has not changed for QUIET_MS: longer
+# than Streamlit's slider takes to send a moved value (~200 ms), so a run that a key press is about to
+# start is never mistaken for none. window.__labMutated is the time of the document's last change.
+QUIET_MS = 350
+WATCH_DOM = """() => { if (window.__labWatch) return; window.__labWatch = true;
+  window.__labMutated = performance.now();
+  new MutationObserver(() => { window.__labMutated = performance.now(); })
+    .observe(document, {subtree: true, childList: true, attributes: true, characterData: true}); }"""
+SETTLED = """(quiet) => { const app = document.querySelector('[data-testid="stApp"]');
+  return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && performance.now() - window.__labMutated > quiet; }"""
+
+
 def wait_idle(page, timeout_ms: int = 30_000) -> None:
-    """Wait until the app is rendered and no script run is in progress."""
+    """Wait until the app has drawn a chart, no script run is in progress and nothing on the page has
+    changed for QUIET_MS (conditions, not fixed sleeps)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
     page.wait_for_selector(".js-plotly-plot", timeout=timeout_ms)
-    page.wait_for_timeout(500)
-    page.wait_for_selector(RUNNING, state="detached", timeout=timeout_ms)
-    page.wait_for_timeout(300)
+    settle(page, timeout_ms)
+
+
+def settle(page, timeout_ms: int = 30_000) -> None:
+    """Wait until no script run is in progress and the page's DOM has been still for QUIET_MS."""
+    page.evaluate(WATCH_DOM)
+    page.wait_for_function(SETTLED, arg=QUIET_MS, timeout=timeout_ms, polling=50)
 
 
 def chart_data(page, index: int, expr: str):
@@ -45,9 +64,7 @@ def full_screenshot(page, path: Path) -> None:
     """Screenshot the whole app: Streamlit scrolls inside its main block, so grow the viewport."""
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 60, 16_000)})
-    page.wait_for_timeout(1000)
-    wait_idle(page)  # a resize can start a rerun (the page is dimmed while it runs)
-    page.wait_for_timeout(1500)
+    wait_idle(page)  # a resize can start a rerun (the page is dimmed while it runs), and charts relayout
     page.screenshot(path=str(path))  # the viewport already holds the whole page
 
 

@@ -35,7 +35,6 @@ def test_each_new_contour_plot_is_computed_once(page, server_url):
     for _ in range(4):
         page.evaluate(COUNT_COMPUTES)
         move_slider(page, Translator("en")("surface.ctl.momentum"), presses=1)
-        page.wait_for_timeout(1500)
         wait_idle(page)
         computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
     assert computes == [1] * 8, computes
@@ -68,7 +67,6 @@ def test_a_redrawn_chart_is_shown_from_its_first_draw_at_its_final_size(browser,
     wait_idle(page)
     page.evaluate(FIRST_DRAWS)
     move_slider(page, Translator("en")(slider_key), presses=1)
-    page.wait_for_timeout(1500)
     wait_idle(page)
     draws = page.evaluate(SETTLED)
     page.context.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import EXCEPTION, wait_idle
+from tests.e2e.browser import EXCEPTION, settle, wait_idle
 from ui.page_css import STACKED_TABLE_COLUMNS_PX
 
 PATHS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training", "why-bn", "norm-family"]
@@ -75,7 +75,7 @@ def open_at(browser, server_url, width: int, path: str, lang: str):
     page.goto(f"{server_url}/{path}{'&' if '?' in path else '?'}lang={lang}")
     wait_idle(page)
     open_folds(page)
-    page.wait_for_timeout(500)    # Plotly lays out its buttons and sliders after the first draw
+    settle(page)    # Plotly lays out its buttons and sliders after the first draw
     return context, page
 
 
@@ -84,45 +84,51 @@ def open_folds(page) -> None:
     closed = '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary'
     for _ in range(page.locator(closed).count()):   # each click leaves one closed expander fewer
         page.locator(closed).first.click()
-    page.wait_for_timeout(300)
+    settle(page)
+
+
+CHECKS = {"cut": CUT_TEXT, "overlaps": OVERLAPS, "spills": SPILLS, "broken": BROKEN_WORDS, "legends": LEGENDS_CUT,
+          "squeezed": SQUEEZED, "widths": TABLE_WIDTHS,
+          "charts": "() => document.querySelectorAll('.js-plotly-plot').length",
+          "exceptions": f"() => [...document.querySelectorAll('{EXCEPTION}')].map(e => e.innerText)"}
+
+
+@pytest.fixture(scope="module")
+def measured(browser, server_url):
+    """measured(width, path, lang): every check's findings on that page with its folds open, read once
+    per module (the Chinese-against-English comparison reuses the pages the other tests opened)."""
+    seen: dict[tuple[int, str, str], dict] = {}
+
+    def measure(width: int, path: str, lang: str) -> dict:
+        if (width, path, lang) not in seen:
+            context, page = open_at(browser, server_url, width, path, lang)
+            try:
+                seen[width, path, lang] = {name: page.evaluate(js) for name, js in CHECKS.items()}
+            finally:
+                context.close()
+        return seen[width, path, lang]
+    return measure
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", STATES)
-def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(browser, server_url, lang, path):
-    context, page = open_at(browser, server_url, 1024, path, lang)
-    try:
-        assert page.locator(".js-plotly-plot").count() > 0
-        assert page.evaluate(CUT_TEXT) == []
-        assert page.evaluate(OVERLAPS) == []
-        assert page.evaluate(SPILLS) == []
-        assert page.evaluate(BROKEN_WORDS) == []
-        assert page.evaluate(LEGENDS_CUT) == []
-        assert page.evaluate(SQUEEZED) == []
-        assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
-    finally:
-        context.close()
+def test_a_projector_sized_page_cuts_overlaps_and_spills_nothing(measured, lang, path):
+    found = measured(1024, path, lang)
+    assert found["charts"] > 0
+    for check in ("cut", "overlaps", "spills", "broken", "legends", "squeezed", "exceptions"):
+        assert found[check] == [], (check, found[check])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PATHS)
-def test_a_laptop_page_just_wider_than_the_stacking_point_squeezes_no_table(browser, server_url, lang, path):
-    context, page = open_at(browser, server_url, STACKED_TABLE_COLUMNS_PX + 10, path, lang)
-    try:
-        assert page.evaluate(SQUEEZED) == []
-        assert page.evaluate(BROKEN_WORDS) == []
-    finally:
-        context.close()
+def test_a_laptop_page_just_wider_than_the_stacking_point_squeezes_no_table(measured, lang, path):
+    found = measured(STACKED_TABLE_COLUMNS_PX + 10, path, lang)
+    assert found["squeezed"] == []
+    assert found["broken"] == []
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_a_projector_sized_chinese_table_is_not_much_wider_than_the_english_one(browser, server_url, path):
-    widths = {}
-    for lang in ("en", "zh"):
-        context, page = open_at(browser, server_url, 1024, path, lang)
-        try:
-            widths[lang] = page.evaluate(TABLE_WIDTHS)
-        finally:
-            context.close()
+def test_a_projector_sized_chinese_table_is_not_much_wider_than_the_english_one(measured, path):
+    widths = {lang: measured(1024, path, lang)["widths"] for lang in ("en", "zh")}
     assert len(widths["zh"]) == len(widths["en"])
     assert [zh for en, zh in zip(widths["en"], widths["zh"], strict=True) if zh > ZH_TABLE_SLACK * en] == []

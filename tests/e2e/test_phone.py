@@ -114,7 +114,6 @@ def test_a_phone_gets_charts_that_fit_and_nothing_drawn_over_anything_else(brows
     try:
         page.goto(f"{server_url}/{path}?lang={lang}")
         wait_idle(page)
-        page.wait_for_timeout(500)
         charts = page.evaluate(CHARTS)
         assert charts
         assert {c["alt"]: f for c in charts if (f := chart_faults(c))} == {}
