@@ -27,6 +27,8 @@ N_LEVELS = 9          # about this many level lines across the colour range (as 
 ELLIPSE_POINTS = 73   # per level line (every 5° of the ellipse's parameter)
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 PATH_TRACE = 5        # the descent path's index among the traces (what the frames update)
+ARROW_TRACES = (6, 7)  # the gradient's gentle and steep parts, when drawn
+ARROW_LENGTH = 0.2     # the longer arrow's length, as a fraction of the box's half-size
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ContourLabels:
     gentle: str
     play: str
     pause: str
+    diverged: str = "diverged"
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,18 @@ def _path_trace(path: Path, labels: ContourLabels) -> dict:
                 marker={"size": 5, "color": role_colour("descent_path")})
 
 
+def diverged_note(labels: ContourLabels) -> dict:
+    """The label over a plot whose run diverges (an annotation named "diverged")."""
+    return {"name": "diverged", "text": labels.diverged, "xref": "x domain", "yref": "y domain", "x": 0.5,
+            "y": 0.97, "xanchor": "center", "yanchor": "top", "showarrow": False,
+            "font": {"size": 15, "color": "white"}, "bgcolor": "rgba(25, 25, 25, 0.78)", "borderpad": 4}
+
+
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
-                   parts: tuple[np.ndarray, np.ndarray] | None = None) -> LabFigure:
+                   parts: tuple[np.ndarray, np.ndarray] | None = None, diverged: bool = False) -> LabFigure:
     """Contours, the clickable grid, the start and the minimum, the path up to step `active` (frames
-    for every step), and, if given, the gradient's (gentle, steep) parts drawn at w_active."""
+    for every step), if given, the gradient's (gentle, steep) parts drawn at w_active, and the
+    "diverged" label if the run diverges (or its learning rate and momentum are unstable)."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
@@ -128,7 +139,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     fig.add_trace(_path_trace(path, labels) | revealed(path.w[: active + 1, 1]))
     frames = [{"data": [revealed(path.w[: k + 1, 1])], "traces": [PATH_TRACE], "name": str(k)} for k in steps]
     if parts is not None:
-        _arrows(fig, path.w[active], parts, 0.2 * view.half, labels)
+        _arrows(fig, path.w[active], parts, ARROW_LENGTH * view.half, labels)
     style(fig, height=560, title=labels.title)
     lo = view.centre - view.half
     hi = view.centre + view.half
@@ -139,6 +150,8 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
     fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False)
+    if diverged:
+        fig.update_layout(annotations=[diverged_note(labels)])
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 

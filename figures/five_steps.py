@@ -19,6 +19,7 @@ from .lab_figure import LabFigure
 from .theme import OKABE_ITO, series_colour, style
 
 N_STEPS = 5
+AFFINE = 3      # the frame of y = γ x̂ + β (step 4), the only one γ and β change
 
 
 @dataclass(frozen=True)
@@ -104,14 +105,19 @@ def _traces(view: StageView, labels: FiveStepsLabels) -> list[dict]:
     return traces
 
 
-def value_range(views: list[StageView]) -> list[float]:
-    """One x-range that holds every stage, with a 5 % margin."""
+def value_bounds(views: list[StageView]) -> tuple[float, float]:
+    """The smallest and largest value the stages show (dots, centre ± spread, running statistics)."""
     parts = [v.points.ravel() for v in views]
     parts += [v.centre + v.spread for v in views if v.centre is not None]
     parts += [v.centre - v.spread for v in views if v.centre is not None]
     parts += [a for v in views for a in (v.before, v.after) if a is not None]
     allv = np.concatenate(parts)
-    lo, hi = float(allv.min()), float(allv.max())
+    return float(allv.min()), float(allv.max())
+
+
+def value_range(views: list[StageView]) -> list[float]:
+    """One x-range that holds every stage, with a 5 % margin (1 when every value is the same)."""
+    lo, hi = value_bounds(views)
     pad = 0.05 * (hi - lo) or 1.0
     return [lo - pad, hi + pad]
 

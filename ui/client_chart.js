@@ -2,9 +2,11 @@
 // NumPy core computed, redrawn by the browser in the frame of the move. Each formula below names the
 // Python it mirrors; tests/e2e/test_client_charts.py checks its numbers against bn_core.
 //
-// data: {figure: JSON of the figure for the current values, config, sliders: [{key, label, min, max,
-// step, value}], model: {kind, ...arrays as base64 float64}, alt, src: plotly.min.js}.
-// The settled values go back as the state "values" ({key: number}), 250 ms after the last change.
+// data: {cells: [{figure: JSON of the figure for the current values, config, model: {kind, ...arrays as
+// base64 float64}, alt} or {note}], sliders: [{key, label, min, max, step, value, options?, texts?}],
+// src: plotly.min.js, clicks: whether a click on a plot is sent}.
+// The settled values go back as the state "values" ({key: value}), 250 ms after the last change; a
+// click on plot i as the trigger "click" ({plot: i, x, y}).
 
 const SETTLE_MS = 250;
 
@@ -77,12 +79,69 @@ function runningStats(mu, variance, n, convention, momentum) {
   return [mean, vars];
 }
 
-/** figures.ema._fix_y: the range of every value with 5 % of it added on each side (1 if it is 0). */
+/** figures.ema._fix_y and figures.five_steps.value_range: the range of every value with 5 % of it added on each side (1 if it is 0). */
 function fixedRange(...series) {
   let lo = Infinity, hi = -Infinity;
   for (const s of series) for (const v of s) { if (v < lo) lo = v; if (v > hi) hi = v; }
   const pad = 0.05 * (hi - lo) || 1;
   return [lo - pad, hi + pad];
+}
+
+/** The mean and standard deviation (ddof 0) of v, as numpy's v.mean() and v.std(). */
+function meanStd(v) {
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  return [mean, Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length)];
+}
+
+/** numpy.rint: to the nearest integer, halves to the even one (what ndarray.round() does). */
+const rint = x => (Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x));
+
+/** figures.animation.frame_steps: about maxFrames evenly spaced steps from first to last (numpy's
+ * linspace, rounded), always with `active` and `last`, ascending. */
+function frameSteps(first, last, active, maxFrames) {
+  const num = Math.min(last - first + 1, maxFrames);
+  const steps = num === 1 ? [first] : Array.from(linspace(first, last, num - 1), rint);
+  return [...new Set([...steps, active, last])].sort((a, b) => a - b);
+}
+
+/** bn_core.descent.Quadratic.grad: ∇L(w) = (2A)(w − w*), A (2, 2) row-major. */
+function grad(a, wStar, w) {
+  const d0 = w[0] - wStar[0], d1 = w[1] - wStar[1];
+  return [2 * a[0] * d0 + 2 * a[1] * d1, 2 * a[2] * d0 + 2 * a[3] * d1];
+}
+
+const norm = v => Math.sqrt(v[0] * v[0] + v[1] * v[1]);
+
+/** bn_core.descent.gradient_descent: heavy ball v ← momentum·v − lr·∇L(w), w ← w + v, for `steps`
+ * steps; stops (diverged) at the first iterate that is not finite or farther than DIVERGE_FACTOR ·
+ * (1 + ‖w0 − w*‖) from w*. -> [iterates w_0..w_K as [w1, w2], diverged] */
+const DIVERGE_FACTOR = 1e6;
+function gradientDescent(a, wStar, w0, lr, momentum, steps) {
+  let w = [...w0], v = [0, 0];
+  const ws = [[...w]], limit = DIVERGE_FACTOR * (1 + norm([w[0] - wStar[0], w[1] - wStar[1]]));
+  for (let k = 0; k < steps; k++) {
+    const g = grad(a, wStar, w);
+    v = [momentum * v[0] - lr * g[0], momentum * v[1] - lr * g[1]];
+    w = [w[0] + v[0], w[1] + v[1]];
+    if (!w.every(Number.isFinite) || norm([w[0] - wStar[0], w[1] - wStar[1]]) > limit) return [ws, true];
+    ws.push([...w]);
+  }
+  return [ws, false];
+}
+
+/** bn_core.descent.stable: heavy ball converges iff 0 <= momentum < 1 and 0 < lr·λ < 2(1 + momentum)
+ * for every Hessian eigenvalue λ. */
+const stable = (eigenvalues, lr, momentum) => momentum >= 0 && momentum < 1
+  && eigenvalues.every(l => lr * l > 0 && lr * l < 2 * (1 + momentum));
+
+/** bn_core.descent.gradient_parts: ∇L at w along the Hessian's eigenvectors (columns of V, row-major
+ * (2, 2), ascending eigenvalues): [gentle part, steep part]. */
+function gradientParts(a, wStar, vec, w) {
+  const g = grad(a, wStar, w);
+  return [0, 1].map(c => {
+    const u = [vec[c], vec[2 + c]], along = g[0] * u[0] + g[1] * u[1];
+    return [along * u[0], along * u[1]];
+  });
 }
 
 // Each model rewrites the parsed figure (data, layout, frames) for the slider values.
@@ -96,6 +155,51 @@ const MODELS = {
                                               values[model.beta[j]]), model.bins);
       Object.assign(fig.data[model.traces[j]], { x, y, width });
     });
+  },
+  // Chapter 3's five steps (figures.five_steps.five_steps_animation): step 4's frame shows y_j = γ_j x̂_j
+  // + β_j as dots (trace j) and mean ± std per feature (trace `stat`); the x-range holds every stage
+  // (figures.five_steps.value_range: the other stages' `bounds`, widened by 5 %).
+  // model: {x_hat: [per feature, base64], gamma, beta: [slider key or number per feature], stat,
+  //         frame: step 4's frame index, active: the frame shown, bounds: [lo, hi]}
+  five_steps_affine(fig, model, values) {
+    const value = k => (typeof k === "string" ? values[k] : k);
+    const y = model.cache.x_hat.map((xHat, j) => scaleShift(xHat, value(model.gamma[j]), value(model.beta[j])));
+    const stats = y.map(meanStd);
+    const place = data => {
+      y.forEach((yj, j) => { data[j].x = yj; });
+      data[model.stat].x = stats.map(([m]) => m);
+      data[model.stat].error_x.array = stats.map(([, s]) => s);
+    };
+    const frame = (fig.frames || []).find(f => Number(f.name) === model.frame);
+    if (frame) place(frame.data);
+    if (model.active === model.frame) place(fig.data);
+    fig.layout.xaxis.range = fixedRange(model.bounds, ...y, stats.map(([m, s]) => m + s),
+                                        stats.map(([m, s]) => m - s));
+  },
+  // Chapter 2's descent on one surface (figures.contours.contour_figure): the path revealed up to the
+  // chosen step and in every frame, the gradient's two parts drawn at that step (figures.contours.
+  // _arrows), and the "diverged" label (ui.surface_panels._diverged) — for lr = lr_frac · 2/λmax.
+  // model: {a, w_star, eigenvalues, eigenvectors, lr_max, w0, steps, step, lr, momentum: slider keys,
+  //         arrow: the longer arrow's length, max_frames, path_trace, arrow_traces, note: the label}
+  descent(fig, model, values) {
+    const lr = values[model.lr] * model.lr_max, momentum = values[model.momentum];
+    const [ws, diverged] = gradientDescent(model.a, model.w_star, model.w0, lr, momentum, model.steps);
+    const total = ws.length - 1, active = Math.min(model.step, total);
+    const path = fig.data[model.path_trace];
+    path.x = ws.map(w => w[0]);
+    path.y = ws.slice(0, active + 1).map(w => w[1]);
+    fig.frames = frameSteps(0, total, active, model.max_frames).map(k => ({
+      data: [{ type: "scatter", y: ws.slice(0, k + 1).map(w => w[1]) }], traces: [model.path_trace],
+      name: String(k) }));
+    const at = ws[active], parts = gradientParts(model.a, model.w_star, model.eigenvectors, at);
+    const longest = Math.max(norm(parts[0]), norm(parts[1]), 1e-300);
+    parts.forEach((part, j) => {
+      const arrow = fig.data[model.arrow_traces[j]];
+      arrow.x = [at[0], at[0] - (part[0] / longest) * model.arrow];
+      arrow.y = [at[1], at[1] - (part[1] / longest) * model.arrow];
+    });
+    const others = (fig.layout.annotations || []).filter(n => n.name !== "diverged");
+    fig.layout.annotations = diverged || !stable(model.eigenvalues, lr, momentum) ? [...others, model.note] : others;
   },
   // The running statistics chasing the batch statistics (figures.ema.ema_figure): the running mean
   // and variance traces of the shown step and of every frame, and both panels' fixed y-ranges.
@@ -138,6 +242,16 @@ function prepare(model) {
   return model;
 }
 
+const decimals = step => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+
+/** A slider's shown text and the input's position for its value: a choice's text and index, or the
+ * number with the step's decimals. */
+function shown(s, value) {
+  if (!s.options) return [value.toFixed(decimals(s.step)), value];
+  const i = Math.max(0, s.options.indexOf(value));
+  return [s.texts[i], i];
+}
+
 function buildSliders(box, state) {
   box.replaceChildren();
   state.inputs = {};
@@ -154,87 +268,135 @@ function buildSliders(box, state) {
     head.append(name, out);
     const input = document.createElement("input");
     Object.assign(input, { type: "range", min: s.min, max: s.max, step: s.step });
-    input.value = String(s.value);
     input.setAttribute("aria-label", s.label);
     input.disabled = Boolean(s.disabled);
     if (s.help) label.title = s.help;
-    out.textContent = s.value.toFixed(decimals(s.step));
     input.addEventListener("input", () => {
-      state.values[s.key] = input.valueAsNumber;
-      out.textContent = input.valueAsNumber.toFixed(decimals(s.step));
+      const value = s.options ? s.options[input.valueAsNumber] : input.valueAsNumber;
+      state.values[s.key] = value;
+      out.textContent = shown(s, value)[0];
+      if (s.options) input.setAttribute("aria-valuetext", out.textContent);
+      clearTimeout(state.timer);
+      if (s.server) return;              // the core answers it: nothing to redraw here
       state.dirty = true;
       redraw(state);
-      clearTimeout(state.timer);
     });
     input.addEventListener("change", () => {
       clearTimeout(state.timer);
-      state.timer = setTimeout(() => state.send({ ...state.values }), SETTLE_MS);
+      state.timer = setTimeout(() => state.send({ ...state.values }), s.server ? 0 : SETTLE_MS);
     });
     label.append(head, input);
     box.append(label);
-    state.inputs[s.key] = { input, out, step: s.step };
+    state.inputs[s.key] = { input, out, s };
   }
 }
 
-const decimals = step => Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-
-function redraw(state) {
-  if (!state.plot || !window.Plotly) return;
-  const fig = JSON.parse(state.data.figure);
-  MODELS[state.model.kind](fig, state.model, state.values);
-  // the figure's datarevision is a digest of the server's data: a new one makes plotly.js redraw
-  fig.layout.datarevision = `${fig.layout.datarevision}:${JSON.stringify(state.values)}`;
-  window.Plotly.react(state.plot, { data: fig.data, layout: fig.layout, frames: fig.frames,
-                                    config: { ...state.data.config, responsive: true } });
+/** One box per cell: a plot (with its click handler) or a note. */
+function buildCells(box, state) {
+  box.replaceChildren();
+  box.style.setProperty("--lab-cc-cols", String(state.data.cells.length));
+  state.boxes = state.data.cells.map((cell, i) => {
+    const el = document.createElement("div");
+    if (cell.note !== undefined) {
+      el.className = "lab-cc-note";
+      el.setAttribute("role", "note");
+    } else {
+      el.className = "lab-cc-plot";
+      el.dataset.testid = "labClientChart";
+      el.dataset.cell = String(i);
+      el.setAttribute("role", "figure");
+    }
+    box.append(el);
+    return el;
+  });
 }
 
-function draw(state) {
-  const fig = JSON.parse(state.data.figure);
-  return window.Plotly.react(state.plot, { data: fig.data, layout: fig.layout, frames: fig.frames,
-                                           config: { ...state.data.config, responsive: true } });
+const figureOf = (cell, values) => {
+  const fig = JSON.parse(cell.figure);
+  if (values) {
+    MODELS[cell.model.kind](fig, cell.model, values);
+    // the figure's datarevision is a digest of the server's data: a new one makes plotly.js redraw
+    fig.layout.datarevision = `${fig.layout.datarevision}:${JSON.stringify(values)}`;
+  }
+  return fig;
+};
+
+function react(state, i, fig) {
+  const el = state.boxes[i], cell = state.data.cells[i];
+  return window.Plotly.react(el, { data: fig.data, layout: fig.layout, frames: fig.frames,
+                                   config: { ...cell.config, responsive: true } }).then(() => {
+    if (state.data.clicks && !el.__labClicks) {
+      el.__labClicks = true;
+      el.on("plotly_click", ev => {
+        const p = ev.points && ev.points[0];
+        if (p) state.trigger("click", { plot: i, x: p.x, y: p.y });
+      });
+    }
+  });
+}
+
+/** Every plot redrawn in the browser for the sliders' values. */
+function redraw(state) {
+  if (!state.ready) return;
+  state.drawn = JSON.stringify(state.values);
+  state.data.cells.forEach((cell, i) => { if (cell.figure) react(state, i, figureOf(cell, state.values)); });
 }
 
 const sameValues = (a, b) => Object.keys(a).every(k => a[k] === b[k]);
 
 export default function (component) {
-  const { data, parentElement, setStateValue } = component;
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement.querySelector(".lab-cc");
   let state = root.__labState;
   const values = Object.fromEntries(data.sliders.map(s => [s.key, s.value]));
   if (!state) {
     state = root.__labState = { values, dirty: false };
-    const sliders = document.createElement("div");
-    sliders.className = "lab-cc-sliders";
-    const plot = document.createElement("div");
-    plot.className = "lab-cc-plot";
-    plot.dataset.testid = "labClientChart";
-    plot.setAttribute("role", "figure");
-    root.append(sliders, plot);
-    state.sliderBox = sliders;
-    state.plotBox = plot;
+    state.sliderBox = document.createElement("div");
+    state.sliderBox.className = "lab-cc-sliders";
+    state.cellBox = document.createElement("div");
+    state.cellBox.className = "lab-cc-cells";
+    root.append(state.sliderBox, state.cellBox);
   }
   state.send = v => setStateValue("values", v);
+  state.trigger = setTriggerValue;
   // A run the reader's own move started echoes the values the browser shows: nothing to redraw. A run
   // that changed them otherwise (a reset button, a lesson, the language) redraws from the server.
   const echo = sameValues(values, state.values);
   if (state.dirty && !echo) return;      // an older run's answer while the reader is still moving
   state.dirty = false;
+  const old = state.data, oldBases = state.bases || [];
+  // what a cell's drawing rests on besides the sliders: its model and alt text (the language)
+  state.bases = data.cells.map(c => JSON.stringify([c.model, c.alt, c.note]));
   const shape = JSON.stringify(data.sliders.map(({ value, ...rest }) => rest));
-  const redrawn = !state.data || state.data.figure !== data.figure;
+  const layout = JSON.stringify(data.cells.map(c => (c.figure === undefined ? c.note : "plot")));
   state.data = data;
-  state.model = prepare(data.model);
+  data.cells.forEach(c => { if (c.model) prepare(c.model); });
   state.values = values;
-  state.plotBox.setAttribute("aria-label", data.alt);
   if (shape !== state.shape) buildSliders(state.sliderBox, state);
   state.shape = shape;
+  const rebuilt = layout !== state.layout;
+  if (rebuilt) buildCells(state.cellBox, state);
+  state.layout = layout;
+  data.cells.forEach((c, i) => {
+    if (c.figure === undefined) state.boxes[i].textContent = c.note;
+    else state.boxes[i].setAttribute("aria-label", c.alt);
+  });
   for (const s of data.sliders) {        // keep the sliders where the run says (a reset, a lesson)
-    const { input, out, step } = state.inputs[s.key];
-    if (input.valueAsNumber !== s.value) input.value = String(s.value);
-    out.textContent = s.value.toFixed(decimals(step));
+    const { input, out } = state.inputs[s.key];
+    const [text, position] = shown(s, s.value);
+    if (input.valueAsNumber !== position) input.value = String(position);
+    out.textContent = text;
+    if (s.options) input.setAttribute("aria-valuetext", text);
   }
-  if (!redrawn) return;
+  // The run the reader's settled move started sends the figure the browser has already drawn for
+  // these values: drawing it again would only repeat that work.
+  const drawnHere = echo && state.drawn === JSON.stringify(values);
+  const changed = data.cells.map((c, i) => c.figure !== undefined
+    && (rebuilt || !old || !old.cells[i] || old.cells[i].figure !== c.figure)
+    && !(drawnHere && !rebuilt && oldBases[i] === state.bases[i]));
+  if (!changed.some(Boolean)) return;
   loadPlotly(data.src).then(() => {
-    state.plot = state.plotBox;
-    return draw(state);
+    state.ready = true;
+    data.cells.forEach((c, i) => { if (changed[i]) react(state, i, figureOf(c, null)); });
   });
 }

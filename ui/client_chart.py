@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +43,17 @@ PLOTLY_SRC = f"component/{_PLOTLY_FILES.name}/plotly.min.js"   # relative to the
 
 _SCRIPT = Path(__file__).with_suffix(".js").read_text(encoding="utf-8")
 _CSS = """
-.lab-cc-sliders { display: flex; gap: 2rem; flex-wrap: wrap; margin-bottom: 0.25rem; }
-.lab-cc-slider { flex: 1 1 12rem; display: flex; flex-direction: column; font-size: 0.875rem; }
+.lab-cc-sliders { display: flex; gap: 1.5rem; flex-wrap: wrap; margin-bottom: 0.25rem; }
+.lab-cc-slider { flex: 1 1 9rem; display: flex; flex-direction: column; justify-content: flex-end;
+                 font-size: 0.875rem; }
 .lab-cc-head { display: flex; justify-content: space-between; }
 .lab-cc-slider output { font-variant-numeric: tabular-nums; color: var(--st-primary-color, #ff4b4b); }
 .lab-cc-slider input[type=range] { width: 100%; accent-color: var(--st-primary-color, #ff4b4b); margin: 0.4rem 0; }
-.lab-cc-plot { width: 100%; }
+.lab-cc-cells { display: grid; grid-template-columns: repeat(var(--lab-cc-cols, 1), minmax(0, 1fr)); gap: 1rem; }
+@media (max-width: 640px) { .lab-cc-cells { grid-template-columns: minmax(0, 1fr); } }
+.lab-cc-plot { width: 100%; min-width: 0; }
+.lab-cc-note { padding: 1rem; border-radius: 0.5rem; background: rgba(28, 131, 225, 0.1); align-self: start;
+               font-size: 0.95rem; line-height: 1.5; }
 """
 _component = st.components.v2.component("lab_client_chart", js=_SCRIPT, css=_CSS,
                                         html='<div class="lab-cc"></div>', isolate_styles=False)
@@ -55,7 +61,9 @@ _component = st.components.v2.component("lab_client_chart", js=_SCRIPT, css=_CSS
 
 @dataclass(frozen=True)
 class ClientSlider:
-    """One slider the browser answers: its URL key, label and range. Values are floats."""
+    """One slider the browser answers: its URL key, label and range (floats from lo to hi by step), or,
+    when `options` is given, a choice among those values (shown as `texts`; lo, hi, step unused). A
+    `server` slider sits in the same row but only asks the server (its effect is not closed-form)."""
 
     key: str
     label: str
@@ -65,13 +73,35 @@ class ClientSlider:
     default: float
     help: str = ""          # shown as the label's tooltip
     disabled: bool = False
+    options: tuple = ()
+    texts: tuple[str, ...] = ()
+    server: bool = False    # its consequence needs the core: sent at once, no redraw in the browser
+
+    @classmethod
+    def choice(cls, key: str, label: str, options: tuple, default, texts: tuple[str, ...], *, help: str = "",
+               disabled: bool = False, server: bool = False):
+        return cls(key, label, 0, len(options) - 1, 1, default, help, disabled, tuple(options), tuple(texts), server)
+
+    def accepts(self, v) -> bool:
+        return v in self.options if self.options else isinstance(v, (int, float)) and math.isfinite(v)
+
+    def settled(self, v):
+        """A value the browser sent (`accepts` it) as the slider's own: the option itself, or a float in
+        range without the float noise of the range input."""
+        if self.options:
+            return self.options[self.options.index(v)]
+        return float(f"{min(max(float(v), self.lo), self.hi):.10g}")
 
 
 def values(sliders: tuple[ClientSlider, ...], t: Translator, where=st) -> dict[str, float]:
-    """Each slider's value: session state, else ?key= (clamped or dropped with a notice), else default."""
+    """Each slider's value: session state, else ?key= (clamped or dropped with a notice, or an unknown
+    choice ignored with one), else default."""
     for s in sliders:
-        controls.seed_number(s.key, s.lo, s.hi, s.default, integer=False, label=s.label, t=t, where=where)
-    return {s.key: float(st.session_state[s.key]) for s in sliders}
+        if s.options:
+            controls.seed_choice(s.key, s.options, s.default, label=s.label, t=t, where=where)
+        else:
+            controls.seed_number(s.key, s.lo, s.hi, s.default, integer=False, label=s.label, t=t, where=where)
+    return {s.key: st.session_state[s.key] if s.options else float(st.session_state[s.key]) for s in sliders}
 
 
 def f64(a) -> str:
@@ -84,20 +114,62 @@ def _settle(key: str, sliders: tuple[ClientSlider, ...]) -> None:
     sent = (st.session_state.get(key) or {}).get("values") or {}
     for s in sliders:
         v = sent.get(s.key)
-        if isinstance(v, (int, float)) and math.isfinite(v):
-            v = float(f"{min(max(float(v), s.lo), s.hi):.10g}")   # drop the float noise of the range input
-            st.session_state[s.key] = v
-            controls.sync_url(s.key, v, s.default)
+        if s.accepts(v):
+            st.session_state[s.key] = s.settled(v)
+            controls.sync_url(s.key, st.session_state[s.key], s.default)
+
+
+def _clicked(key: str, on_click: Callable[[int, float, float], None]) -> None:
+    """A click on plot i at (x, y), sent by the browser as the trigger "click"."""
+    sent = (st.session_state.get(key) or {}).get("click") or {}
+    i, x, y = sent.get("plot"), sent.get("x"), sent.get("y")
+    if isinstance(i, int) and all(isinstance(c, (int, float)) and math.isfinite(c) for c in (x, y)):
+        on_click(i, float(x), float(y))
+
+
+def _row(s: ClientSlider) -> dict:
+    value = st.session_state[s.key]
+    row = {"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step, "help": s.help,
+           "disabled": s.disabled, "server": s.server, "value": value if s.options else float(value)}
+    if s.options:
+        row |= {"options": list(s.options), "texts": list(s.texts)}
+    return row
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One plot of a client chart: its figure (drawn for the sliders' current values), the model the
+    browser redraws it by (a dict with "kind" naming a formula in client_chart.js, and its arrays) and
+    its alt text; or, with no figure, a note shown in its place."""
+
+    fig: LabFigure | None
+    model: dict | None = None
+    alt: str = ""
+    note: str = ""
+
+
+def _cell(c: Cell) -> dict:
+    if c.fig is None:
+        return {"note": c.note}
+    prepared, config = charts.prepared_figure(c.fig)
+    return {"figure": pio.to_json(prepared.to_dict(), validate=False), "config": config, "model": c.model,
+            "alt": c.alt}
 
 
 def show(fig: LabFigure, *, key: str, sliders: tuple[ClientSlider, ...], model: dict, alt: str) -> None:
-    """The figure (drawn for the sliders' current values) and its sliders, answered in the browser by
-    `model` (a dict with "kind" naming a formula in client_chart.js, and its arrays)."""
-    prepared, config = charts.prepared_figure(fig)
-    rows = [{"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step, "help": s.help,
-             "disabled": s.disabled, "value": float(st.session_state[s.key])} for s in sliders]
+    """The figure and its sliders, answered in the browser by `model` (see `Cell`)."""
+    show_cells((Cell(fig, model, alt),), key=key, sliders=sliders)
+
+
+def show_cells(cells: tuple[Cell, ...], *, key: str, sliders: tuple[ClientSlider, ...],
+               on_click: Callable[[int, float, float], None] | None = None) -> None:
+    """The sliders over the cells side by side (one column each, stacked on a phone), each cell's
+    plot redrawn in the browser by its model. `on_click(i, x, y)`: a click on plot i at (x, y)."""
     for s in sliders:
-        controls.sync_url(s.key, float(st.session_state[s.key]), s.default)
-    _component(key=key, data={"figure": pio.to_json(prepared.to_dict(), validate=False), "config": config,
-                              "sliders": rows, "model": model, "alt": alt, "src": PLOTLY_SRC},
-               default={"values": None}, on_values_change=lambda: _settle(key, sliders))
+        controls.sync_url(s.key, st.session_state[s.key], s.default)
+    callbacks = {"on_values_change": lambda: _settle(key, sliders)}
+    if on_click is not None:
+        callbacks["on_click_change"] = lambda: _clicked(key, on_click)
+    _component(key=key, data={"cells": [_cell(c) for c in cells], "sliders": [_row(s) for s in sliders],
+                              "src": PLOTLY_SRC, "clicks": on_click is not None},
+               default={"values": None}, **callbacks)

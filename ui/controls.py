@@ -106,9 +106,12 @@ def url_code(option) -> str:
     return f"{option:g}" if isinstance(option, float) else str(option)
 
 
-def _seed_choice(key: str, options, default, *, label: str, t: Translator, where) -> None:
-    """On the first run, take ?key= if it names an option (by its URL code), else the default."""
+def seed_choice(key: str, options, default, *, label: str, t: Translator, where=st) -> None:
+    """On the first run, take ?key= if it names an option (by its URL code), else the default; later
+    runs keep session state while it is one of the options."""
     if key in st.session_state:
+        if st.session_state[key] not in options:
+            st.session_state[key] = default
         return
     codes = {url_code(o): o for o in options}
     raw = st.query_params.get(key)
@@ -136,9 +139,7 @@ def choice(label: str, key: str, options, default, *, t: Translator, format_func
     """
     make = {"radio": where.radio, "selectbox": where.selectbox, "select_slider": where.select_slider}[widget]
     options = tuple(options)
-    _seed_choice(key, options, default, label=label, t=t, where=where)
-    if st.session_state[key] not in options:
-        st.session_state[key] = default
+    seed_choice(key, options, default, label=label, t=t, where=where)
     value = make(label, options, format_func=format_func, help=help, key=key,
                  persist_state="session", **kwargs)
     sync_url(key, value, default, always=always_in_url)

@@ -88,4 +88,5 @@ def contour(t: Translator, title: str) -> ContourLabels:
     return ContourLabels(title=title, w1="w₁", w2="w₂", colour=t("surface.fig.colour"),
                          path=t("surface.fig.path"), start=t("surface.fig.start"),
                          minimum=t("surface.fig.minimum"), steep=t("surface.fig.steep"),
-                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"))
+                         gentle=t("surface.fig.gentle"), play=t("common.play"), pause=t("common.pause"),
+                         diverged=t("surface.fig.diverged"))

@@ -9,9 +9,10 @@ import bn_core
 from bn_core import MiniBatchSpec
 from bn_core.minibatch import MAX_D
 
-from . import controls, sections
+from . import client_chart, controls, sections
 from .bn_settings import bn_settings
 from .cache import LayerConfig, minibatch
+from .client_chart import ClientSlider
 from .i18n import Translator
 
 GAMMA_RANGE, BETA_RANGE = (-15.0, 15.0), (-30.0, 30.0)
@@ -51,9 +52,15 @@ def batch_spec(t: Translator) -> MiniBatchSpec:
     return MiniBatchSpec(n=int(n), d=int(d), seed=int(seed))
 
 
-def affine(spec: MiniBatchSpec, eps: float, first, t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per-feature γ and β sliders: feature 1's in the two columns `first` (up front), the others here,
-    with "undo BN" and "reset" buttons for all of them."""
+def first_affine() -> tuple[ClientSlider, ClientSlider]:
+    """γ₁ and β₁: the sliders the five-steps chart hosts and answers in the browser (`ui.client_chart`)."""
+    return (ClientSlider("bn_g1", "γ₁", *GAMMA_RANGE, 0.01, 1.0), ClientSlider("bn_b1", "β₁", *BETA_RANGE, 0.01, 0.0))
+
+
+def affine(spec: MiniBatchSpec, eps: float, first: dict[str, float],
+           t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per-feature γ and β: feature 1's are `first` (the five-steps chart's own sliders, read up front),
+    the others are sliders here, with "undo BN" and "reset" buttons for all of them."""
     st.markdown(t("layer.ctl.affine"))
     b1, b2, _ = st.columns([1, 1, 2])
     b1.button(t("layer.ctl.undo"), on_click=_undo_bn, args=(spec, eps), help=t("layer.ctl.undo_help"),
@@ -62,11 +69,9 @@ def affine(spec: MiniBatchSpec, eps: float, first, t: Translator) -> tuple[tuple
               icon=":material/restart_alt:", width="stretch")
     if st.session_state.pop("_bn_undo_clipped", False):
         st.warning(t("layer.ctl.undo_clipped"))
-    gammas, betas = [], []
-    for j in range(1, spec.d + 1):
-        if j == 1:
-            cg, cb = first
-        elif j % 2 == 0:
+    gammas, betas = [first["bn_g1"]], [first["bn_b1"]]
+    for j in range(2, spec.d + 1):
+        if j % 2 == 0:
             cols = st.columns(4)
             cg, cb = cols[0], cols[1]
         else:
@@ -86,9 +91,9 @@ MORE_KEYS = ("bn_n", "bn_d", "bn_seed", "bn_conv", "bn_mom", "bn_eps",
 
 
 def layer_config(t: Translator) -> LayerConfig:
-    """Read every chapter-3 batch control and return the frozen config: γ₁ and β₁ up front, the
-    batch, the BN settings and the other features' γ and β under "More settings"."""
-    first = st.columns(2)
+    """Read every chapter-3 batch control and return the frozen config: the batch, the BN settings and
+    the other features' γ and β under "More settings" (γ₁ and β₁ are the chart's own sliders)."""
+    first = client_chart.values(first_affine(), t)     # before the fold: a notice about ?bn_g1= shows
     with sections.more_settings(t, MORE_KEYS):
         spec = batch_spec(t)
         conv, momentum, eps = bn_settings("bn", t)

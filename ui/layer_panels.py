@@ -6,12 +6,13 @@ import streamlit as st
 
 import bn_core
 from figures.diagram import where_bn_sits as diagram_figure
-from figures.five_steps import five_steps_animation
+from figures.five_steps import AFFINE, five_steps_animation, stage_views, value_bounds
 from figures.heatmap import batch_heatmap
 
-from . import cache, charts, controls, device, labels
+from . import cache, charts, client_chart, controls, device, labels
 from .cache import LayerConfig
 from .i18n import Translator
+from .layer_controls import first_affine
 from .stepper import stepper
 from .tables import feature_table, formatted_table
 from .texfmt import paren, tex
@@ -65,18 +66,33 @@ def state_counts(t: Translator) -> None:
 
 @st.fragment
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
-    """Prev/Next + the in-browser animation + the numbers of the chosen step."""
+    """Prev/Next + the in-browser animation (γ₁ and β₁ redrawn in the browser) + the numbers of the
+    chosen step."""
+    if (st.session_state.get("bn_g1"), st.session_state.get("bn_b1")) != (cfg.gamma[0], cfg.beta[0]):
+        st.rerun()             # γ₁ or β₁ settled in the browser: the whole page follows them
     chart = st.container()   # the chart first, its step control under it
     step = stepper("bn_step", t.items("layer.steps.short"), t)
     with chart:
-        charts.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
-                    alt=t("alt.layer_steps"))
+        client_chart.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
+                          sliders=first_affine(), model=_affine_model(cfg, run, step - 1),
+                          alt=t("alt.layer_steps"))
     st.caption(t("layer.steps.caption"))
     st.markdown(t(f"layer.steps.explain.{step}"))
     values = {"n": run.x.shape[0], "d": run.x.shape[1], "eps": f"{cfg.eps:g}", "mom": f"{cfg.momentum:g}"}
     formula = STEP_FORMULAS.get(step, RUNNING_FORMULAS[cfg.convention])
     st.latex(formula % values)
     feature_table(_step_columns(step, run, t), t)
+
+
+def _affine_model(cfg: LayerConfig, run: bn_core.FiveSteps, active: int) -> dict:
+    """What the browser needs to redraw step 4 for new γ₁, β₁: x̂ per feature, each feature's γ and β
+    (a slider key for feature 1, numbers for the rest) and the bounds of every other stage's values."""
+    views = stage_views(run)
+    d = run.x.shape[1]
+    return {"kind": "five_steps_affine", "arrays": ["x_hat"], "active": active, "frame": AFFINE,
+            "x_hat": [client_chart.f64(run.x_hat[:, j]) for j in range(d)],
+            "gamma": ["bn_g1", *cfg.gamma[1:]], "beta": ["bn_b1", *cfg.beta[1:]], "stat": d,
+            "bounds": value_bounds(views[:AFFINE] + views[AFFINE + 1:])}
 
 
 def _step_columns(step: int, run: bn_core.FiveSteps, t: Translator) -> dict:

@@ -9,7 +9,7 @@ PRESETS: dict[str, tuple[View, ...]] = {
     "tour": (   # BN in one lecture: about ten minutes, one view per chapter
         View("inputs"),
         View("loss-surface", (("ls_ratio", "100"),)),
-        View("bn-layer", (("bn_b1", "3.0"), ("bn_g1", "2.0"), ("bn_step", "4"))),
+        View("bn-layer", (("bn_b1", "3"), ("bn_g1", "2"), ("bn_step", "4"))),   # as the page writes them
         View("running-stats", (("rs_drift", "0.02"),)),
         View("training"),
         View("why-bn"),

@@ -6,7 +6,8 @@ import streamlit as st
 
 from bn_core.features import X1_RANGE, X2_RANGE, FeatureSpec
 
-from . import controls, data_controls, sections
+from . import client_chart, controls, data_controls, sections
+from .client_chart import ClientSlider
 from .features_cache import SurfaceConfig
 from .i18n import Translator
 
@@ -29,11 +30,22 @@ def spread_ratio(spec: FeatureSpec) -> float:
 MORE_KEYS = (*data_controls.SHARED_KEYS, "ls_classic", "ls_white", "ls_steps", "ls_u", "ls_v")
 
 
+def descent_sliders(t: Translator, classic: bool = False) -> tuple[ClientSlider, ClientSlider, ClientSlider]:
+    """The contour plots' own sliders: the scale ratio (the core recomputes the surfaces; off at the
+    classic ranges), and the learning rate (a fraction of each surface's 2/λmax) and the optimizer
+    momentum, answered in the browser (`ui.client_chart`)."""
+    return (ClientSlider.choice("ls_ratio", t("surface.ctl.ratio"), RATIOS, 10, tuple(f"{r}×" for r in RATIOS),
+                                help=t("surface.ctl.ratio_help"), disabled=classic, server=True),
+            ClientSlider.choice("ls_lr", t("surface.ctl.lr"), LR_FRACS, 0.9, tuple(f"{f:g}" for f in LR_FRACS),
+                                help=t("surface.ctl.lr_help")),
+            ClientSlider("ls_mom", t("surface.ctl.momentum"), 0.0, 0.99, 0.01, 0.0, t("surface.ctl.momentum_help")))
+
+
 def settings(t: Translator) -> tuple[FeatureSpec, bool, SurfaceConfig]:
-    """The scale ratio, the learning rate and the optimizer momentum up front; the data, the classic
-    ranges, whitening, the number of steps and the start under "More settings". Returns the data spec,
-    whether the classic ranges are on, and the descent config."""
-    primary = st.columns(3)
+    """The scale ratio, the learning rate and the optimizer momentum (the contour plots' own sliders,
+    read here); the data, the classic ranges, whitening, the number of steps and the start under "More
+    settings". Returns the data spec, whether the classic ranges are on, and the descent config."""
+    primary = client_chart.values(descent_sliders(t), t)
     with sections.more_settings(t, MORE_KEYS):
         n, shape, corr, seed = data_controls.shared(t)
         c1, c2, c3 = st.columns([1.9, 1.3, 2], vertical_alignment="bottom")
@@ -45,13 +57,7 @@ def settings(t: Translator) -> tuple[FeatureSpec, bool, SurfaceConfig]:
         c4, c5 = st.columns(2)
         u = controls.slider(t("surface.ctl.u"), "ls_u", -1.0, 1.0, -0.8, t=t, step=0.05, where=c4)
         v = controls.slider(t("surface.ctl.v"), "ls_v", -1.0, 1.0, 0.6, t=t, step=0.05, where=c5)
-    ratio = controls.choice(t("surface.ctl.ratio"), "ls_ratio", RATIOS, 10, t=t, widget="select_slider",
-                            format_func=lambda r: f"{r}×", where=primary[0], disabled=classic,
-                            help=t("surface.ctl.ratio_help"))
-    lr = controls.choice(t("surface.ctl.lr"), "ls_lr", LR_FRACS, 0.9, t=t, widget="select_slider",
-                         format_func=lambda f: f"{f:g}", where=primary[1], help=t("surface.ctl.lr_help"))
-    mom = controls.slider(t("surface.ctl.momentum"), "ls_mom", 0.0, 0.99, 0.0, t=t, step=0.01, where=primary[2],
-                          help=t("surface.ctl.momentum_help"))
+    ratio, lr, mom = primary["ls_ratio"], primary["ls_lr"], primary["ls_mom"]
     scale = 1.0 if classic else x2_scale_for(float(ratio))
     spec = FeatureSpec(n=n, shape=shape, corr=corr, x2_scale=scale, seed=seed)
     cfg = SurfaceConfig(spec, str(white), float(lr), float(mom), int(steps), (float(u), float(v)))

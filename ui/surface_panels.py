@@ -8,26 +8,32 @@ import numpy as np
 import streamlit as st
 
 from bn_core import descent
-from figures.contours import contour_figure
+from figures.contours import (
+    ARROW_LENGTH,
+    ARROW_TRACES,
+    MAX_FRAMES,
+    PATH_TRACE,
+    ContourLabels,
+    contour_figure,
+    diverged_note,
+)
 from figures.surface3d import surface_figure
 
-from . import camera_link, charts, controls, labels
+from . import camera_link, charts, client_chart, controls, labels
 from .features_cache import Surface, SurfaceConfig
 from .i18n import Translator
 from .stepper import step_slider
+from .surface_controls import descent_sliders
 from .tables import comparison_table
 
 SIDES = ("raw", "right")
 
 
-def _on_click(chart_key: str, view_key: str) -> None:
-    """A click on a contour plot moves the start point (u, v) of both runs there."""
-    points = st.session_state[chart_key].selection.points
-    if not points:
-        return
-    cx, cy, half = st.session_state[view_key]
-    u = min(max((points[0]["x"] - cx) / half, -1.0), 1.0)
-    v = min(max((points[0]["y"] - cy) / half, -1.0), 1.0)
+def _clicked(i: int, x: float, y: float) -> None:
+    """A click at (x, y) on contour plot i moves the start point (u, v) of both runs there."""
+    cx, cy, half = st.session_state[f"_ls_view_{SIDES[i]}"]
+    u = min(max((x - cx) / half, -1.0), 1.0)
+    v = min(max((y - cy) / half, -1.0), 1.0)
     st.session_state["ls_u"] = round(round(u / 0.05) * 0.05, 2)  # on the sliders' 0.05 grid
     st.session_state["ls_v"] = round(round(v / 0.05) * 0.05, 2)
 
@@ -37,32 +43,63 @@ def side_title(name: str, cfg: SurfaceConfig, t: Translator) -> str:
 
 
 def contours(s: dict[str, Surface], cfg: SurfaceConfig, classic: bool, t: Translator) -> int:
-    """Both contour plots side by side, with Prev/Next over the steps under them. Returns the chosen step."""
+    """Both contour plots side by side under the learning-rate and momentum sliders (the browser redraws
+    the paths as they move), each plot's status and path shape under it, and Prev/Next over the steps
+    under them. Returns the chosen step."""
+    chart = st.container()
     cols = st.columns(2)
     with st.container():    # drawn under the plots, read before them: the plots show the chosen step
         step = step_slider("ls_step", t("surface.ctl.step"), cfg.steps, cfg.steps, t)
+    cells = []
     for col, name in zip(cols, SIDES, strict=True):
         surf = s[name]
+        if name == "raw" and classic:
+            cells.append(client_chart.Cell(None, note=t("surface.classic_note", kappa=f"{surf.cond.kappa:.3e}")))
+            continue
+        fig, k, parts, contour_labels = side_figure(surf, side_title(name, cfg, t), step, t)
+        st.session_state[f"_ls_view_{name}"] = (float(surf.view.centre[0]), float(surf.view.centre[1]),
+                                                surf.view.half)
+        cells.append(client_chart.Cell(fig, _descent_model(surf, cfg, step, contour_labels),
+                                       t("alt.surface_contour", name=side_title(name, cfg, t))))
         with col:
-            if name == "raw" and classic:
-                st.info(t("surface.classic_note", kappa=f"{surf.cond.kappa:.3e}"), icon=":material/straighten:")
-                continue
-            k = min(step, len(surf.path.w) - 1)
-            parts = descent.gradient_parts(surf.quadratic, surf.cond, surf.path.w[k])
-            fig = contour_figure(surf.quadratic, surf.view, surf.path, labels.contour(t, side_title(name, cfg, t)),
-                                 active=k, parts=parts)
-            view_key = f"_ls_view_{name}"
-            st.session_state[view_key] = (float(surf.view.centre[0]), float(surf.view.centre[1]), surf.view.half)
-            charts.show(fig, key=f"ls_chart_{name}", alt=t("alt.surface_contour", name=side_title(name, cfg, t)),
-                        selection_mode="points",
-                        on_select=lambda n=name: _on_click(f"ls_chart_{n}", f"_ls_view_{n}"))
             _status(surf, t)
             shape, steep, gentle = descent.path_shape(surf.quadratic, surf.cond, surf.path.w[: k + 1])
             st.caption(t.sentences(t("surface.parts", steep=f"{np.linalg.norm(parts[1]):.3g}",
                                      gentle=f"{np.linalg.norm(parts[0]):.3g}", k=k),
                                    t(f"surface.path.{shape}", k=k, n=steep, m=gentle)))
+    with chart:
+        client_chart.show_cells(tuple(cells), key="ls_contours", sliders=descent_sliders(t, classic),
+                                on_click=_clicked)
     st.caption(t("surface.click_hint"))
     return step
+
+
+def side_figure(surf: Surface, title: str, step: int, t: Translator):
+    """One side's contour plot at the chosen step: (figure, the step shown, the gradient's (gentle, steep)
+    parts there, the labels)."""
+    k = min(step, len(surf.path.w) - 1)
+    parts = descent.gradient_parts(surf.quadratic, surf.cond, surf.path.w[k])
+    contour_labels = labels.contour(t, title)
+    fig = contour_figure(surf.quadratic, surf.view, surf.path, contour_labels, active=k, parts=parts,
+                         diverged=_diverged(surf))
+    return fig, k, parts, contour_labels
+
+
+def _diverged(surf: Surface) -> bool:
+    return not surf.stable or surf.path.diverged
+
+
+def _descent_model(surf: Surface, cfg: SurfaceConfig, step: int, contour_labels: ContourLabels) -> dict:
+    """What the browser needs to rerun the descent for a new learning rate and momentum: the quadratic
+    (A, w*, L*), the Hessian's eigen-decomposition, the start, each side's 2/λmax, the chosen step and
+    the arrows' length."""
+    q, cond = surf.quadratic, surf.cond
+    return {"kind": "descent", "a": q.a.ravel().tolist(), "w_star": q.w_star.tolist(), "l_star": q.l_star,
+            "eigenvalues": cond.eigenvalues.tolist(), "eigenvectors": cond.eigenvectors.ravel().tolist(),
+            "lr_max": cond.lr_max, "w0": surf.path.w[0].tolist(), "steps": cfg.steps, "step": step,
+            "lr": "ls_lr", "momentum": "ls_mom", "arrow": ARROW_LENGTH * surf.view.half,
+            "max_frames": MAX_FRAMES, "path_trace": PATH_TRACE, "arrow_traces": list(ARROW_TRACES),
+            "note": diverged_note(contour_labels)}
 
 
 def _status(surf: Surface, t: Translator) -> None:

@@ -38,8 +38,8 @@ def open_page(page: str, lang: str = "en", **params) -> AppTest:
 
 
 def client_charts(at: AppTest) -> list[dict]:
-    """The data each client-side chart (`ui.client_chart`) on the page was sent: its figure (JSON
-    text), sliders, model and alt text."""
+    """The data each client-side chart (`ui.client_chart`) on the page was sent: its cells (each a
+    figure as JSON text, its model and alt text, or a note), sliders and whether clicks are sent."""
     return [json.loads(e.proto.json) for e in at.get("bidi_component")
             if e.proto.component_name == "lab_client_chart"]
 
@@ -50,6 +50,13 @@ def client_slider(at: AppTest, key: str) -> dict:
     return next(s for chart in client_charts(at) for s in chart["sliders"] if s["key"] == key)
 
 
+def set_client(at: AppTest, key: str, value) -> AppTest:
+    """Settle client-side slider `key` at `value`, as the browser's message does when the reader lets go
+    (ui.client_chart: the value lands in session state and the page runs)."""
+    at.session_state[key] = value
+    return at.run()
+
+
 @pytest.fixture
 def open_app():
     return open_page
@@ -57,7 +64,8 @@ def open_app():
 
 @pytest.fixture
 def sent_figures(monkeypatch):
-    """Every figure the pages opened in the test put on the page (through `ui.charts.show`), in order."""
+    """Every figure the pages opened in the test put on the page (through `ui.charts.show` or
+    `ui.client_chart.show_cells`), in order."""
     import ui.charts
 
     seen: list = []
@@ -70,11 +78,11 @@ def sent_figures(monkeypatch):
     monkeypatch.setattr(ui.charts, "show", spy)
     import ui.client_chart
 
-    real_client = ui.client_chart.show
+    real_client = ui.client_chart.show_cells
 
-    def client_spy(fig, **kwargs):
-        seen.append(fig)
-        return real_client(fig, **kwargs)
+    def client_spy(cells, **kwargs):
+        seen.extend(c.fig for c in cells if c.fig is not None)
+        return real_client(cells, **kwargs)
 
-    monkeypatch.setattr(ui.client_chart, "show", client_spy)
+    monkeypatch.setattr(ui.client_chart, "show_cells", client_spy)
     return seen

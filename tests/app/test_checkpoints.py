@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from bn_core.features import FeatureSpec, make_features
-from tests.app.conftest import open_page
+from tests.app.conftest import client_slider, open_page, set_client
 from ui import checkpoint
 from ui.i18n import Translator
 
@@ -110,7 +110,7 @@ def test_the_step_count_follows_the_spread_ratio():
     at.radio(key="cp_loss_surface_steps").set_value(0).run()
     counts = []
     for ratio in (10, 100):
-        at.select_slider(key="ls_ratio").set_value(ratio).run()
+        set_client(at, "ls_ratio", ratio)
         text = reveal_text(at, "loss_surface", "steps", Translator("en"))
         canyon, bowl = (float(v.replace(",", "")) for v in
                         re.search(r"about ([\d,]+) steps and the bowl ([\d,]+)", text).groups())
@@ -122,8 +122,8 @@ def test_set_the_lab_applies_the_question_settings():
     at = open_page("loss_surface", "en")
     at.radio(key="cp_loss_surface_large").set_value(2).run()
     next(b for b in at.button if b.key == "cp_show_loss_surface_large").click().run()
-    assert at.select_slider(key="ls_lr").value == 1.1
-    assert at.slider(key="ls_mom").value == 0.0
+    assert client_slider(at, "ls_lr")["value"] == 1.1
+    assert client_slider(at, "ls_mom")["value"] == 0.0
     assert not at.exception
 
 

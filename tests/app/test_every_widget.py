@@ -88,6 +88,8 @@ def move(at, kind: str, key: str):
     """Values to try: both ends (sliders/numbers) or every option (choices), then the start value."""
     if kind == "client":
         s = client_slider(at, key)
+        if s.get("options"):
+            return [*s["options"], s["value"]]
         return [s["max"], s["min"], s["value"]]
     w = getattr(at, kind)(key=key)
     if kind in ("slider", "number_input"):
@@ -106,6 +108,8 @@ LANGS = ("en", "zh")
 
 def _set(at, kind: str, key: str, value, where: str) -> None:
     if kind == "client":        # the value the browser sends when the reader lets go
+        if client_slider(at, key)["disabled"]:
+            return
         at.session_state[key] = value
         at.run()
         assert_ok(at, where)

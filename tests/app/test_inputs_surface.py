@@ -7,7 +7,7 @@ import pytest
 
 from bn_core.features import FeatureSpec, condition_number, make_features, standardize
 from figures.surface3d import CAMERA
-from tests.app.conftest import open_page
+from tests.app.conftest import client_charts, client_slider, open_page, set_client
 from tests.app.test_hostile_urls import cameras
 from tests.tables import by_row, tables
 from ui.i18n import Translator
@@ -55,7 +55,7 @@ def test_learning_rate_above_two_over_lambda_max_is_labelled_diverged(lang):
     at = open_page("loss_surface", lang, ls_lr="1.01")
     assert len(at.warning) == 2
     assert by_row(tables(at)[0])[t("surface.col.status")] == [t("surface.status.diverged")] * 2
-    at.select_slider(key="ls_lr").set_value(0.99).run()
+    set_client(at, "ls_lr", 0.99)
     assert len(at.warning) == 0
     assert by_row(tables(at)[0])[t("surface.col.status")] == [t("surface.status.ok")] * 2
 
@@ -63,7 +63,8 @@ def test_learning_rate_above_two_over_lambda_max_is_labelled_diverged(lang):
 def test_classic_ranges_show_numbers_instead_of_a_raw_plot():
     t = Translator("en")
     at = open_page("loss_surface", "en", ls_classic="true")
-    assert len(at.info) == 1 and "κ =" in at.info[0].value
+    notes = [c["note"] for chart in client_charts(at) for c in chart["cells"] if "note" in c]
+    assert len(notes) == 1 and "κ =" in notes[0]          # in the raw plot's place, beside the other plot
     kappa = by_row(tables(at)[0])["κ"][0]
     assert float(kappa.replace(",", "")) > 1e8
     assert not at.exception
@@ -82,7 +83,7 @@ def test_link_junk_gets_a_notice_and_defaults():
     captions = " ".join(c.value for c in at.caption)
     assert t("common.url_invalid", label=t("data.n")) in captions
     assert t("common.url_unknown", label=t("surface.ctl.ratio")) in captions
-    assert at.slider(key="d_n").value == 200 and at.select_slider(key="ls_ratio").value == 10
+    assert at.slider(key="d_n").value == 200 and client_slider(at, "ls_ratio")["value"] == 10
 
 
 def test_a_3d_camera_in_the_link_is_drawn_and_shared():

@@ -77,7 +77,7 @@ def test_a_turned_3d_view_stays_after_a_slider_move_and_is_in_the_link(page, ser
     start = page.evaluate(EYES)
     assert start[0] == start[1]
     page.evaluate("() => { document.querySelectorAll('.js-plotly-plot')[2].__turnedHere = true; }")
-    box = page.locator('[data-testid="stPlotlyChart"]').nth(2).bounding_box()
+    box = page.locator('.js-plotly-plot').nth(2).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.mouse.down()

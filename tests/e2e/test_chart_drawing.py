@@ -12,10 +12,11 @@ from ui.i18n import Translator
 
 # plotly.js keeps a chart's computed traces in gd.calcdata and makes a new array each time it computes
 # the chart from its data. A contour plot coloured as a heatmap paints a canvas (toDataURL) every time
-# it is drawn, right after any computation; at each paint this notes the calcdata of every chart that
-# appeared after this call, so the distinct arrays seen per chart count its computations. (Redrawing
-# a chart's layout alone, as when Streamlit sets the width it measured on mount, keeps calcdata.)
-COUNT_COMPUTES = """() => { document.querySelectorAll('.js-plotly-plot').forEach(g => { g.__before = true; });
+# it is drawn, right after any computation; at each paint this notes the calcdata of every chart (all)
+# or of every chart that appeared after this call, so the distinct arrays seen per chart count its
+# computations. (Redrawing a chart's layout alone, as when Streamlit sets the width it measured on
+# mount, keeps calcdata.)
+COUNT_COMPUTES = """(all) => { document.querySelectorAll('.js-plotly-plot').forEach(g => { g.__before = !all; });
   window.__computes = new Map();
   if (!window.__wrapped) { window.__wrapped = true; const paint = HTMLCanvasElement.prototype.toDataURL;
     HTMLCanvasElement.prototype.toDataURL = function (...a) {
@@ -25,19 +26,36 @@ COUNT_COMPUTES = """() => { document.querySelectorAll('.js-plotly-plot').forEach
       return paint.apply(this, a); }; } }"""
 
 
-def test_each_new_contour_plot_is_computed_once(page, server_url):
+def test_each_new_heatmap_is_computed_once(page, server_url):
     """Streamlit hands each new chart to plotly.js twice; the second pass must find nothing changed
     (no template, number lists, layout.datarevision: figures.packed) instead of computing and
     drawing the chart again, as it did for every chart before (2 computations each)."""
+    page.goto(f"{server_url}/bn-layer?lang=en")
+    wait_idle(page)
+    computes: list[int] = []
+    for _ in range(3):
+        page.evaluate(COUNT_COMPUTES, False)
+        move_slider(page, Translator("en")("layer.ctl.n"), presses=1)   # a new batch: a new heatmap
+        wait_idle(page)
+        computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
+    assert len(computes) >= 3 and set(computes) == {1}, computes   # every new chart of each move, once
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+
+
+def test_a_client_side_move_computes_each_contour_plot_once(page, server_url):
+    """A move of the optimizer momentum redraws both contour plots in the browser, once each; the run
+    the settled value starts sends the figures the browser has drawn already, which are not drawn again."""
     page.goto(f"{server_url}/loss-surface?lang=en")
     wait_idle(page)
     computes: list[int] = []
-    for _ in range(4):
-        page.evaluate(COUNT_COMPUTES)
+    for momentum in ("0.01", "0.02", "0.03"):
+        page.evaluate(COUNT_COMPUTES, True)
         move_slider(page, Translator("en")("surface.ctl.momentum"), presses=1)
+        page.wait_for_function("(m) => new URL(location.href).searchParams.get('ls_mom') === m", arg=momentum,
+                               timeout=15_000)
         wait_idle(page)
         computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
-    assert computes == [1] * 8, computes
+    assert computes == [1] * 6, computes
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
@@ -77,7 +95,7 @@ def test_a_redrawn_chart_is_shown_from_its_first_draw_at_its_final_size(browser,
 
 
 # For the first chart's title, first y tick label and the chart's own text colour: fill, fill-opacity.
-TEXT_COLOURS = """() => { const chart = document.querySelector('.stPlotlyChart');
+TEXT_COLOURS = """() => { const chart = document.querySelector('.stPlotlyChart, .lab-cc-plot');
   const style = e => { const s = getComputedStyle(e); return [s.fill, s.fillOpacity]; };
   return {page: getComputedStyle(chart).color, title: style(chart.querySelector('text.gtitle')),
           tick: style(chart.querySelector('.ytick text'))}; }"""

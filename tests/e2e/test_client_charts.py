@@ -7,12 +7,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bn_core import ema
+import bn_core
+from bn_core import MiniBatchSpec, ema
+from bn_core.features import FeatureSpec
 from bn_core.stream import StreamSpec, batch_stream, population_mean
+from figures.contours import ARROW_TRACES, PATH_TRACE
+from figures.five_steps import stage_views, value_range
 from figures.histograms import BINS, binned
 from tests.e2e.browser import EXCEPTION, wait_idle
 from ui import cache
+from ui.cache import minibatch
+from ui.features_cache import SurfaceConfig, surfaces
 from ui.i18n import Translator
+from ui.surface_controls import LR_FRACS, x2_scale_for
+from ui.surface_panels import side_figure
 
 CLIENT_PLOT = '[data-testid="labClientChart"]'
 # Sets a client slider's value as a drag or a typed value would, firing its input and change events.
@@ -130,4 +138,159 @@ def test_ema_running_statistics_are_the_cores_for_each_momentum(page, server_url
     w = 1.0 if convention == "pytorch" else 0.0          # the new batch's weight at momentum 1
     update = Translator("en")("running.ema.update", step=active, w=f"{w:.4g}").replace("**", "")
     page.get_by_text(update).wait_for(timeout=15_000)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def five_steps_expected(spec: MiniBatchSpec, gamma: np.ndarray, beta: np.ndarray):
+    """Chapter 3's forward pass at these γ, β (PyTorch's defaults), and its chart's x-range."""
+    run = bn_core.five_steps(minibatch(spec), gamma, beta, bn_core.RunningStats.initial(spec.d),
+                             momentum=0.1, eps=1e-5)
+    return run, value_range(stage_views(run))
+
+
+def step4_of(page, d: int) -> dict:
+    """Step 4's frame of the five-steps chart: dots per feature, the mean ± std markers, and the data
+    the chart shows now; with the x-range."""
+    return page.evaluate(f"""(d) => {{ const g = document.querySelector('{CLIENT_PLOT}');
+      const pick = data => ({{dots: data.slice(0, d).map(t => Array.from(t.x)), centre: Array.from(data[d].x),
+                             spread: Array.from((data[d].error_x || {{}}).array || [])}});
+      return {{frame: pick(g._transitionData._frames.find(f => f.name === '3').data),
+              shown: pick(g._fullData), range: g._fullLayout.xaxis.range}}; }}""", d)
+
+
+def assert_step4(drawn: dict, run) -> None:
+    np.testing.assert_allclose(drawn["dots"], run.y.T, rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(drawn["centre"], run.y.mean(axis=0), rtol=1e-6, atol=1e-9)
+    np.testing.assert_allclose(drawn["spread"], run.y.std(axis=0), rtol=1e-6, atol=1e-9)
+
+
+# Step 4 shown (its frame is the figure's data) and step 1 shown (only the frame changes); one feature,
+# and four with other features' γ and β fixed by the link; γ₁ from -15 to 15 through 0, β₁ both ways
+@pytest.mark.parametrize(("query", "spec", "others"), [
+    ("&bn_step=4", MiniBatchSpec(n=32, d=3, seed=0), {}),
+    ("&bn_step=1&bn_d=4&bn_n=7&bn_seed=9&bn_g3=2.5&bn_b2=-1", MiniBatchSpec(n=7, d=4, seed=9), {"g3": 2.5, "b2": -1.0}),
+    ("&bn_step=4&bn_d=1&bn_n=2", MiniBatchSpec(n=2, d=1, seed=0), {}),
+])
+def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url, query, spec, others):
+    page.goto(f"{server_url}/bn-layer?lang=en{query}")
+    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
+    wait_idle(page)
+    shown_before = step4_of(page, spec.d)["shown"]
+    gamma, beta = np.ones(spec.d), np.zeros(spec.d)
+    for name, value in others.items():
+        (gamma if name[0] == "g" else beta)[int(name[1:]) - 1] = value
+    for g1, b1 in ((-15.0, -30.0), (0.0, 4.2), (0.37, 0.0), (2.5, -7.31), (15.0, 30.0)):
+        page.evaluate(SET, ["bn_g1", g1])
+        page.evaluate(SET, ["bn_b1", b1])
+        assert page.evaluate(RUNS) != "running"      # drawn in the browser: no run has started yet
+        gamma[0], beta[0] = g1, b1
+        run, x_range = five_steps_expected(spec, gamma, beta)
+        drawn = step4_of(page, spec.d)
+        assert_step4(drawn["frame"], run)
+        if "bn_step=4" in query:
+            assert_step4(drawn["shown"], run)
+        else:                                        # step 1 shows x, whatever γ and β are
+            assert drawn["shown"] == shown_before
+        assert drawn["range"] == pytest.approx(x_range, rel=1e-9, abs=1e-12)
+    # the last values settle: the URL has them, and the server's own figure draws the same step 4
+    page.wait_for_function("() => location.search.includes('bn_g1=15') && location.search.includes('bn_b1=30')",
+                           timeout=15_000)
+    wait_idle(page)
+    assert_step4(step4_of(page, spec.d)["frame"], run)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def surface_config(ratio: int = 10, lr: float = 0.9, momentum: float = 0.0, steps: int = 60,
+                   start=(-0.8, 0.6), whitening: str = "none") -> SurfaceConfig:
+    """Chapter 2's config for these settings and the page's default data."""
+    spec = FeatureSpec(n=200, shape="uniform", corr=0.0, x2_scale=x2_scale_for(ratio), seed=0)
+    return SurfaceConfig(spec, whitening, lr, momentum, steps, start)
+
+
+def descent_drawn(page, cell: int) -> dict:
+    """Contour plot `cell`'s path (x over every step, y up to the shown one), its frames, its two
+    arrows and the names and texts of its annotations."""
+    return page.evaluate(f"""(cell) => {{ const g = document.querySelector(
+        '{CLIENT_PLOT}[data-cell="' + cell + '"]');
+      const xy = t => [Array.from(t.x), Array.from(t.y)];
+      return {{path: xy(g._fullData[{PATH_TRACE}]), arrows: [{ARROW_TRACES[0]}, {ARROW_TRACES[1]}].map(i =>
+                xy(g._fullData[i])),
+              frames: g._transitionData._frames.map(f => [f.name, Array.from(f.data[0].y)]),
+              notes: (g.layout.annotations || []).map(a => [a.name, a.text])}}; }}""", cell)
+
+
+def descent_expected(cfg: SurfaceConfig, step: int, t: Translator) -> list[dict]:
+    """What each contour plot should hold: the Python figure for the path bn_core.descent runs."""
+    out = []
+    for name, surf in surfaces(cfg).items():
+        fig, _, _, _ = side_figure(surf, name, step, t)
+        data = fig.data
+        xy = lambda tr: [np.asarray(tr["x"], float), np.asarray(tr["y"], float)]  # noqa: E731
+        out.append({"path": xy(data[PATH_TRACE]), "arrows": [xy(data[i]) for i in ARROW_TRACES],
+                    "frames": [(f["name"], np.asarray(f["data"][0]["y"], float)) for f in fig.frames],
+                    "notes": [[a["name"], a["text"]] for a in fig.layout.get("annotations", [])]})
+    return out
+
+
+def assert_descent(drawn: dict, expected: dict) -> None:
+    flat = lambda d: [*d["path"], *(a for arrow in d["arrows"] for a in arrow)]  # noqa: E731
+    for got, want in zip(flat(drawn), flat(expected), strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-9)
+    assert [name for name, _ in drawn["frames"]] == [name for name, _ in expected["frames"]]
+    for (_, got), (_, want) in zip(drawn["frames"], expected["frames"], strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-9)
+    assert drawn["notes"] == expected["notes"]
+
+
+# Plain descent from slow to diverging (1.01 of 2/λmax), momentum that keeps 1.5 stable and one that
+# makes the bowl's path spiral; the default view (60 steps, the last shown) and a whitened, steeper
+# canyon at step 7 of 200 (its raw side diverges at 1.01 within a few steps)
+@pytest.mark.parametrize(("query", "settings", "step"), [
+    ("", {}, 60),
+    ("&ls_ratio=100&ls_white=pca&ls_steps=200&ls_step=7&ls_u=0.5&ls_v=-1",
+     {"ratio": 100, "whitening": "pca", "steps": 200, "start": (0.5, -1.0)}, 7),
+])
+def test_descent_paths_are_the_cores_for_each_learning_rate_and_momentum(page, server_url, query, settings, step):
+    t = Translator("en")
+    page.goto(f"{server_url}/loss-surface?lang=en{query}")
+    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
+    wait_idle(page)
+    for lr, momentum in ((0.05, 0.0), (0.99, 0.0), (1.01, 0.0), (1.5, 0.9), (0.3, 0.97), (1.1, 0.0)):
+        page.evaluate(SET, ["ls_lr", LR_FRACS.index(lr)])
+        page.evaluate(SET, ["ls_mom", momentum])
+        drawn = [descent_drawn(page, cell) for cell in (0, 1)]   # read before the settled value's run
+        assert page.evaluate(RUNS) != "running"      # drawn in the browser: no run has started yet
+        expected = descent_expected(surface_config(lr=lr, momentum=momentum, **settings), step, t)
+        for cell in (0, 1):
+            assert_descent(drawn[cell], expected[cell])
+    assert any(e["notes"] for e in expected)         # 1.1 diverges on some side: the label is drawn
+    # the last values settle: the URL has them, the server's figures are the same, its warning is shown
+    page.wait_for_function("() => location.search.includes('ls_lr=1.1') && !location.search.includes('ls_mom')",
+                           timeout=15_000)
+    wait_idle(page)
+    for cell in (0, 1):
+        assert_descent(descent_drawn(page, cell), expected[cell])
+    assert page.get_by_text(t("surface.status.diverged")).count() >= 1
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_link_with_descent_values_opens_the_view_and_hostile_ones_are_refused(page, server_url):
+    t = Translator("en")
+    page.goto(f"{server_url}/loss-surface?lang=en&ls_lr=1.01&ls_mom=7")
+    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
+    wait_idle(page)
+    expected = descent_expected(surface_config(lr=1.01, momentum=0.99), 60, t)      # momentum clamped
+    for cell in (0, 1):
+        assert_descent(descent_drawn(page, cell), expected[cell])
+    clamped = t("common.url_clamped", label=t("surface.ctl.momentum"), lo=0.0, hi=0.99, value=0.99)
+    assert page.get_by_text(clamped).count() == 1, clamped
+    page.goto(f"{server_url}/loss-surface?lang=en&ls_lr=0.42&ls_mom=nan&ls_ratio=-3")
+    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
+    wait_idle(page)
+    expected = descent_expected(surface_config(), 60, t)
+    for cell in (0, 1):
+        assert_descent(descent_drawn(page, cell), expected[cell])
+    for key in ("surface.ctl.lr", "surface.ctl.ratio"):
+        assert page.get_by_text(t("common.url_unknown", label=t(key))).count() == 1
+    assert page.get_by_text(t("common.url_invalid", label=t("surface.ctl.momentum"))).count() == 1
     assert page.locator(EXCEPTION).count() == 0
