@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import EXCEPTION, wait_idle
+from tests.e2e.browser import EXCEPTION, SLIDERS, wait_idle
 from ui.i18n import Translator
 
 CHAPTERS = ["", "inputs", "loss-surface", "bn-layer", "running-stats", "training", "why-bn", "norm-family"]
@@ -57,7 +57,7 @@ def test_a_lesson_link_walks_its_views_in_the_browser(page, server_url):
     wait_idle(page)
     assert page.locator("h1").first.inner_text().strip() == t("surface.title.page")
     assert t("lesson.step", k=2, n=7) in page.locator(".st-key-lesson_bar").inner_text()
-    ratio = page.locator('[data-testid="stSlider"]').filter(has_text=t("surface.ctl.ratio")).get_by_role("slider")
+    ratio = page.locator(SLIDERS).filter(has_text=t("surface.ctl.ratio")).get_by_role("slider")
     assert ratio.first.get_attribute("aria-valuetext") == "100×"
     page.locator(".st-key-lesson_bar").get_by_text(t("lesson.previous")).click()
     page.wait_for_function("() => location.pathname.endsWith('/inputs') && location.search.includes('lstep=1')",
