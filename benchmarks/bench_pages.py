@@ -27,6 +27,8 @@ IDLE = '[data-testid="stStatusWidget"]'
 EXCEPTION = '[data-testid="stException"]'
 # Streamlit's sliders and those a client-side chart hosts (ui/client_chart.js: answered in the browser)
 SLIDERS = '[data-testid="stSlider"], [data-testid="labClientSlider"]'
+# label -> "client" (answered in the browser) or "server" (in a client chart's row, answered by a run)
+KINDS: dict[str, str] = {}
 
 
 def idle(page) -> None:
@@ -163,6 +165,11 @@ def every_slider(browser, url: str, repeats: int) -> dict[str, list[Move] | None
     sliders = page.locator(SLIDERS)
     names = [sliders.nth(i).inner_text().split("\n")[0].strip() for i in range(sliders.count())
              if sliders.nth(i).get_by_role("slider").first.is_visible()]
+    for i in range(sliders.count()):
+        box = sliders.nth(i)
+        if box.get_attribute("data-testid") == "labClientSlider":
+            KINDS[box.inner_text().split("\n")[0].strip()] = ("server" if box.get_attribute("data-server")
+                                                              else "client")
     out: dict[str, list[Move] | None] = {}
     for name in names:    # by label: moving one slider can add or remove others (features D adds γ/β)
         thumb = slider_thumb(page, name)
@@ -221,7 +228,15 @@ def main() -> None:
               f"{last * 1000:.0f} | {done * 1000:.0f} | {slow} ({slow_ms * 1000:.0f}) |")
     print()
     for name, k, ms in detail:
-        print(f"{name:14s} {k[:40]:40s} " + (f"{ms * 1000:6.0f} ms" if ms is not None else "  (changes no chart)"))
+        kind = {"client": "  client-side", "server": "  in a client chart, server"}.get(KINDS.get(k), "")
+        print(f"{name:14s} {k[:40]:40s} " + (f"{ms * 1000:6.0f} ms {ms / floor:5.2f}×{kind}" if ms is not None
+                                              else "  (changes no chart)"))
+    client = [ms for _, k, ms in detail if KINDS.get(k) == "client" and ms is not None]
+    others = [ms for _, k, ms in detail if KINDS.get(k) != "client" and ms is not None]
+    for what, times in (("client-side sliders", client), ("other sliders", others)):
+        if times:
+            print(f"{what}: {len(times)}, p50 of their p50s {statistics.median(times) * 1000:.0f} ms "
+                  f"({statistics.median(times) / floor:.2f}× the trivial page), slowest {max(times) / floor:.2f}×")
 
 
 if __name__ == "__main__":

@@ -260,6 +260,7 @@ function buildSliders(box, state) {
     label.className = "lab-cc-slider";
     label.dataset.testid = "labClientSlider";
     label.dataset.key = s.key;
+    if (s.server) label.dataset.server = "true";
     const head = document.createElement("div");
     head.className = "lab-cc-head";
     const name = document.createElement("span");
@@ -279,7 +280,7 @@ function buildSliders(box, state) {
       clearTimeout(state.timer);
       if (s.server) return;              // the core answers it: nothing to redraw here
       state.dirty = true;
-      redraw(state);
+      if (!state.frame) state.frame = requestAnimationFrame(() => { state.frame = 0; redraw(state); });
     });
     input.addEventListener("change", () => {
       clearTimeout(state.timer);
@@ -335,11 +336,34 @@ function react(state, i, fig) {
   });
 }
 
-/** Every plot redrawn in the browser for the sliders' values. */
+/** Every plot redrawn in the browser for the sliders' values, at most once an animation frame (the
+ * moves of one frame are drawn together) and one redraw at a time (plotly.js finishes a figure with
+ * frames asynchronously): moves that arrive meanwhile are drawn after it, at their latest values. */
 function redraw(state) {
   if (!state.ready) return;
-  state.drawn = JSON.stringify(state.values);
-  state.data.cells.forEach((cell, i) => { if (cell.figure) react(state, i, figureOf(cell, state.values)); });
+  if (state.drawing) { state.again = true; return; }
+  state.again = false;
+  schedule(state, () => {
+    state.drawn = JSON.stringify(state.values);
+    return Promise.all(state.data.cells.map((cell, i) => (cell.figure
+      ? react(state, i, figureOf(cell, state.values)) : null)));
+  });
+}
+
+/** Runs `work` (drawing, returning a promise) after the drawing in progress; a move that waited for it
+ * is drawn next. */
+function schedule(state, work) {
+  const done = (state.drawing || Promise.resolve()).then(work).catch(console.error).finally(() => {
+    if (state.drawing !== done) return;
+    state.drawing = null;
+    if (state.again) redraw(state);
+  });
+  state.drawing = done;
+}
+
+/** Resolves once no redraw is in progress or waiting (what a test awaits before reading the plots). */
+async function idle(state) {
+  while (state.frame || state.drawing) await (state.drawing || new Promise(r => requestAnimationFrame(r)));
 }
 
 const sameValues = (a, b) => Object.keys(a).every(k => a[k] === b[k]);
@@ -351,6 +375,7 @@ export default function (component) {
   const values = Object.fromEntries(data.sliders.map(s => [s.key, s.value]));
   if (!state) {
     state = root.__labState = { values, dirty: false };
+    state.idle = () => idle(state);
     state.sliderBox = document.createElement("div");
     state.sliderBox.className = "lab-cc-sliders";
     state.cellBox = document.createElement("div");
@@ -395,8 +420,8 @@ export default function (component) {
     && (rebuilt || !old || !old.cells[i] || old.cells[i].figure !== c.figure)
     && !(drawnHere && !rebuilt && oldBases[i] === state.bases[i]));
   if (!changed.some(Boolean)) return;
-  loadPlotly(data.src).then(() => {
+  schedule(state, () => loadPlotly(data.src).then(() => {
     state.ready = true;
-    data.cells.forEach((c, i) => { if (changed[i]) react(state, i, figureOf(c, null)); });
-  });
+    return Promise.all(data.cells.map((c, i) => (changed[i] ? react(state, i, figureOf(c, null)) : null)));
+  }));
 }

@@ -110,6 +110,16 @@ def page(shared_context):
 
 
 @pytest.fixture(scope="session")
+def views(browser, server_url):
+    """Each page opened once per session at the projector size (tests/e2e/views.py)."""
+    from tests.e2e.views import Views
+
+    views = Views(browser, server_url)
+    yield views
+    views.close()
+
+
+@pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS

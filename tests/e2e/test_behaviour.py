@@ -50,10 +50,12 @@ def test_chapter_footer_leads_on_and_back_in_the_same_language(page, server_url)
     main = page.locator('[data-testid="stMain"]')
     chapter_2 = zh("home.map.chapter", n=2, title=zh("nav.loss_surface"))
     main.get_by_role("link", name=zh("nav.following", title=chapter_2)).click()
+    page.wait_for_url("**/loss-surface?**", timeout=30_000)
     wait_idle(page)
     assert page.locator("h1").first.inner_text().strip() == zh("surface.title.page")
     assert "/loss-surface" in page.url and "lang=zh" in page.url
     main.get_by_role("link", name=zh("nav.previous", title=zh("home.map.chapter", n=1, title=zh("nav.inputs")))).click()
+    page.wait_for_url("**/inputs?**", timeout=30_000)
     wait_idle(page)
     assert page.locator("h1").first.inner_text().strip() == zh("inputs.title")
     assert "lang=zh" in page.url

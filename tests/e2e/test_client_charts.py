@@ -32,7 +32,25 @@ SET = """([key, value]) => { const input = document.querySelector(
 TRACES = f"""(ids) => {{ const g = document.querySelector('{CLIENT_PLOT}');
   return ids.map(i => ({{x: Array.from(g._fullData[i].x), y: Array.from(g._fullData[i].y),
                         width: g._fullData[i].width}})); }}"""
+# The same as a drag in progress: the input event only (the value is sent when the reader lets go).
+DRAG = SET.replace("\n  input.dispatchEvent(new Event('change', {bubbles: true}));", "")
 RUNS = "() => document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')"
+
+
+def move_and_read(page, pairs: list, read: str, arg=None):
+    """Drag the client sliders [key, value] in `pairs` there (not letting go: nothing is sent), wait for
+    the browser's redraw and read the chart with the JS function `read` (given `arg`): what it reads was
+    drawn by the browser alone, with no run. `let_go` then sends the values, as a release does."""
+    state, found = page.evaluate(f"""async ([pairs, arg]) => {{ for (const p of pairs) ({DRAG})(p);
+      for (const root of document.querySelectorAll('.lab-cc')) await root.__labState.idle();
+      return [({RUNS})(), ({read})(arg)]; }}""", [pairs, arg])
+    assert state != "running"
+    return found
+
+
+def let_go(page, pairs: list) -> None:
+    for pair in pairs:
+        page.evaluate(SET, pair)
 
 
 def home_expected(gamma: float, beta: float) -> list[tuple[np.ndarray, np.ndarray, float]]:
@@ -62,14 +80,13 @@ def home(page, server_url):
                                              (3.0, -1.6)])
 def test_home_bars_are_the_cores_for_each_gamma_and_beta(home, gamma, beta):
     page = home
-    page.evaluate(SET, ["home_gamma", gamma])
-    page.evaluate(SET, ["home_beta", beta])
-    assert page.evaluate(RUNS) != "running"      # drawn in the browser: no run has started yet
-    assert_bars(page.evaluate(TRACES, [3, 4, 5]), home_expected(gamma, beta))
+    drawn = move_and_read(page, [["home_gamma", gamma], ["home_beta", beta]], TRACES, [3, 4, 5])
+    assert_bars(drawn, home_expected(gamma, beta))
     # the settled values reach the URL (defaults are left out of it) and the server, whose own figure
     # draws the same bars
     wanted = [f"{k}={v:g}" for k, v, default in (("home_gamma", gamma, 1.0), ("home_beta", beta, 0.0))
               if v != default]
+    let_go(page, [["home_gamma", gamma], ["home_beta", beta]])
     page.wait_for_function("(wanted) => wanted.every(w => new URLSearchParams(location.search).toString()"
                            ".split('&').includes(w))", arg=wanted, timeout=15_000)
     wait_idle(page)
@@ -96,11 +113,11 @@ def test_a_link_with_home_values_opens_the_view_and_hostile_ones_are_refused(pag
     assert page.locator(EXCEPTION).count() == 0
 
 
-def frames_of(page) -> dict:
-    """{frame name: (running mean, running variance)} of the client chart's animation frames."""
-    return page.evaluate(f"""() => {{ const g = document.querySelector('{CLIENT_PLOT}');
-      return Object.fromEntries(g._transitionData._frames.map(f => [f.name,
-          [Array.from(f.data[1].y), Array.from(f.data[4].y)]])); }}""")
+# The EMA chart's running mean and variance as shown, {frame name: (mean, variance)} of its frames, and
+# its y-range.
+EMA = f"""() => {{ const g = document.querySelector('{CLIENT_PLOT}');
+  return [[1, 4].map(i => Array.from(g._fullData[i].y)), Object.fromEntries(g._transitionData._frames.map(f =>
+          [f.name, [Array.from(f.data[1].y), Array.from(f.data[4].y)]])), g._fullLayout.yaxis.range]; }}"""
 
 
 # Both conventions (Keras weighs the new batch with 1 - momentum, feeds the biased variance), a few
@@ -115,22 +132,20 @@ def test_ema_running_statistics_are_the_cores_for_each_momentum(page, server_url
     wait_idle(page)
     active = 20                                     # the step the chart shows before Play
     for momentum in (0.0, 0.05, 0.37, 0.9, 1.0):
-        page.evaluate(SET, ["rs_mom", momentum])
+        (mean_shown, var_shown), frames, (lo, hi) = move_and_read(page, [["rs_mom", momentum]], EMA)
         tr = ema.run_ema(batch_stream(spec), convention=convention, momentum=momentum)
-        shown = page.evaluate(TRACES, [1, 4])
-        np.testing.assert_allclose(shown[0]["y"], tr.running_mean[:active + 1], rtol=1e-6, atol=1e-9)
-        np.testing.assert_allclose(shown[1]["y"], tr.running_var[:active + 1], rtol=1e-6, atol=1e-9)
-        frames = frames_of(page)
+        np.testing.assert_allclose(mean_shown, tr.running_mean[:active + 1], rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(var_shown, tr.running_var[:active + 1], rtol=1e-6, atol=1e-9)
         assert len(frames) > 10
         for name, (mean, var) in frames.items():
             k = int(name)
             np.testing.assert_allclose(mean, tr.running_mean[:k + 1], rtol=1e-6, atol=1e-9)
             np.testing.assert_allclose(var, tr.running_var[:k + 1], rtol=1e-6, atol=1e-9)
-        lo, hi = page.evaluate(f"() => document.querySelector('{CLIENT_PLOT}')._fullLayout.yaxis.range")
         values = np.concatenate([tr.batch_mean, tr.running_mean, population_mean(spec, np.arange(1, spec.steps + 1))])
         pad = 0.05 * (values.max() - values.min())
         assert (lo, hi) == pytest.approx((values.min() - pad, values.max() + pad), rel=1e-9)
     # the last value settles: the URL has it and the update's arithmetic below uses it
+    let_go(page, [["rs_mom", 1.0]])
     page.wait_for_function("() => location.search.includes('rs_mom=1')", timeout=15_000)
     wait_idle(page)
     tr = ema.run_ema(batch_stream(spec), convention=convention, momentum=1.0)
@@ -148,14 +163,17 @@ def five_steps_expected(spec: MiniBatchSpec, gamma: np.ndarray, beta: np.ndarray
     return run, value_range(stage_views(run))
 
 
+# Step 4's frame of the five-steps chart (d features): dots per feature, the mean ± std markers, and the
+# data the chart shows now; with the x-range.
+STEP4 = f"""(d) => {{ const g = document.querySelector('{CLIENT_PLOT}');
+  const pick = data => ({{dots: data.slice(0, d).map(t => Array.from(t.x)), centre: Array.from(data[d].x),
+                         spread: Array.from((data[d].error_x || {{}}).array || [])}});
+  return {{frame: pick(g._transitionData._frames.find(f => f.name === '3').data),
+          shown: pick(g._fullData), range: g._fullLayout.xaxis.range}}; }}"""
+
+
 def step4_of(page, d: int) -> dict:
-    """Step 4's frame of the five-steps chart: dots per feature, the mean ± std markers, and the data
-    the chart shows now; with the x-range."""
-    return page.evaluate(f"""(d) => {{ const g = document.querySelector('{CLIENT_PLOT}');
-      const pick = data => ({{dots: data.slice(0, d).map(t => Array.from(t.x)), centre: Array.from(data[d].x),
-                             spread: Array.from((data[d].error_x || {{}}).array || [])}});
-      return {{frame: pick(g._transitionData._frames.find(f => f.name === '3').data),
-              shown: pick(g._fullData), range: g._fullLayout.xaxis.range}}; }}""", d)
+    return page.evaluate(STEP4, d)
 
 
 def assert_step4(drawn: dict, run) -> None:
@@ -180,12 +198,9 @@ def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url
     for name, value in others.items():
         (gamma if name[0] == "g" else beta)[int(name[1:]) - 1] = value
     for g1, b1 in ((-15.0, -30.0), (0.0, 4.2), (0.37, 0.0), (2.5, -7.31), (15.0, 30.0)):
-        page.evaluate(SET, ["bn_g1", g1])
-        page.evaluate(SET, ["bn_b1", b1])
-        assert page.evaluate(RUNS) != "running"      # drawn in the browser: no run has started yet
+        drawn = move_and_read(page, [["bn_g1", g1], ["bn_b1", b1]], STEP4, spec.d)
         gamma[0], beta[0] = g1, b1
         run, x_range = five_steps_expected(spec, gamma, beta)
-        drawn = step4_of(page, spec.d)
         assert_step4(drawn["frame"], run)
         if "bn_step=4" in query:
             assert_step4(drawn["shown"], run)
@@ -193,6 +208,7 @@ def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url
             assert drawn["shown"] == shown_before
         assert drawn["range"] == pytest.approx(x_range, rel=1e-9, abs=1e-12)
     # the last values settle: the URL has them, and the server's own figure draws the same step 4
+    let_go(page, [["bn_g1", 15.0], ["bn_b1", 30.0]])
     page.wait_for_function("() => location.search.includes('bn_g1=15') && location.search.includes('bn_b1=30')",
                            timeout=15_000)
     wait_idle(page)
@@ -207,16 +223,19 @@ def surface_config(ratio: int = 10, lr: float = 0.9, momentum: float = 0.0, step
     return SurfaceConfig(spec, whitening, lr, momentum, steps, start)
 
 
-def descent_drawn(page, cell: int) -> dict:
-    """Contour plot `cell`'s path (x over every step, y up to the shown one), its frames, its two
-    arrows and the names and texts of its annotations."""
-    return page.evaluate(f"""(cell) => {{ const g = document.querySelector(
-        '{CLIENT_PLOT}[data-cell="' + cell + '"]');
-      const xy = t => [Array.from(t.x), Array.from(t.y)];
-      return {{path: xy(g._fullData[{PATH_TRACE}]), arrows: [{ARROW_TRACES[0]}, {ARROW_TRACES[1]}].map(i =>
-                xy(g._fullData[i])),
-              frames: g._transitionData._frames.map(f => [f.name, Array.from(f.data[0].y)]),
-              notes: (g.layout.annotations || []).map(a => [a.name, a.text])}}; }}""", cell)
+# Per contour plot (cells 0 and 1): the path (x over every step, y up to the shown one), its frames, its
+# two arrows and the names and texts of its annotations.
+DESCENT = f"""() => [0, 1].map(cell => {{ const g = document.querySelector(
+    '{CLIENT_PLOT}[data-cell="' + cell + '"]');
+  const xy = t => [Array.from(t.x), Array.from(t.y)];
+  return {{path: xy(g._fullData[{PATH_TRACE}]), arrows: [{ARROW_TRACES[0]}, {ARROW_TRACES[1]}].map(i =>
+            xy(g._fullData[i])),
+          frames: g._transitionData._frames.map(f => [f.name, Array.from(f.data[0].y)]),
+          notes: (g.layout.annotations || []).map(a => [a.name, a.text])}}; }})"""
+
+
+def descent_drawn(page) -> list[dict]:
+    return page.evaluate(DESCENT)
 
 
 def descent_expected(cfg: SurfaceConfig, step: int, t: Translator) -> list[dict]:
@@ -256,20 +275,18 @@ def test_descent_paths_are_the_cores_for_each_learning_rate_and_momentum(page, s
     page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
     wait_idle(page)
     for lr, momentum in ((0.05, 0.0), (0.99, 0.0), (1.01, 0.0), (1.5, 0.9), (0.3, 0.97), (1.1, 0.0)):
-        page.evaluate(SET, ["ls_lr", LR_FRACS.index(lr)])
-        page.evaluate(SET, ["ls_mom", momentum])
-        drawn = [descent_drawn(page, cell) for cell in (0, 1)]   # read before the settled value's run
-        assert page.evaluate(RUNS) != "running"      # drawn in the browser: no run has started yet
+        drawn = move_and_read(page, [["ls_lr", LR_FRACS.index(lr)], ["ls_mom", momentum]], DESCENT)
         expected = descent_expected(surface_config(lr=lr, momentum=momentum, **settings), step, t)
         for cell in (0, 1):
             assert_descent(drawn[cell], expected[cell])
     assert any(e["notes"] for e in expected)         # 1.1 diverges on some side: the label is drawn
     # the last values settle: the URL has them, the server's figures are the same, its warning is shown
+    let_go(page, [["ls_lr", LR_FRACS.index(1.1)], ["ls_mom", 0.0]])
     page.wait_for_function("() => location.search.includes('ls_lr=1.1') && !location.search.includes('ls_mom')",
                            timeout=15_000)
     wait_idle(page)
     for cell in (0, 1):
-        assert_descent(descent_drawn(page, cell), expected[cell])
+        assert_descent(descent_drawn(page)[cell], expected[cell])
     assert page.get_by_text(t("surface.status.diverged")).count() >= 1
     assert page.locator(EXCEPTION).count() == 0
 
@@ -281,7 +298,7 @@ def test_a_link_with_descent_values_opens_the_view_and_hostile_ones_are_refused(
     wait_idle(page)
     expected = descent_expected(surface_config(lr=1.01, momentum=0.99), 60, t)      # momentum clamped
     for cell in (0, 1):
-        assert_descent(descent_drawn(page, cell), expected[cell])
+        assert_descent(descent_drawn(page)[cell], expected[cell])
     clamped = t("common.url_clamped", label=t("surface.ctl.momentum"), lo=0.0, hi=0.99, value=0.99)
     assert page.get_by_text(clamped).count() == 1, clamped
     page.goto(f"{server_url}/loss-surface?lang=en&ls_lr=0.42&ls_mom=nan&ls_ratio=-3")
@@ -289,7 +306,7 @@ def test_a_link_with_descent_values_opens_the_view_and_hostile_ones_are_refused(
     wait_idle(page)
     expected = descent_expected(surface_config(), 60, t)
     for cell in (0, 1):
-        assert_descent(descent_drawn(page, cell), expected[cell])
+        assert_descent(descent_drawn(page)[cell], expected[cell])
     for key in ("surface.ctl.lr", "surface.ctl.ratio"):
         assert page.get_by_text(t("common.url_unknown", label=t(key))).count() == 1
     assert page.get_by_text(t("common.url_invalid", label=t("surface.ctl.momentum"))).count() == 1
