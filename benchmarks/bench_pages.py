@@ -3,7 +3,9 @@ visible slider to a chart being redrawn (and to the last chart being redrawn), n
 one-slider page measured in the same run: its slider is moved before the first page and again after
 each page, and the floor is the median of all those moves, so both see the machine in the same state.
 
-Run: python benchmarks/bench_pages.py [--repeats 6] [--pages home inputs ...]. Prints a Markdown table.
+Run: python benchmarks/bench_pages.py [--repeats 6] [--pages home inputs ...] [--at bn-layer:bn_step=4].
+Prints a Markdown table, then each slider's p50 (÷ the trivial page; client-side sliders marked) and
+the client-side sliders' p50 against the others'.
 """
 
 from __future__ import annotations
@@ -188,7 +190,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeats", type=int, default=6)
     parser.add_argument("--pages", nargs="*", help="page paths to measure (default: all; home is 'home')")
+    parser.add_argument("--at", nargs="*", default=[], metavar="PAGE:QUERY",
+                        help="open PAGE with ?QUERY, e.g. bn-layer:bn_step=4 (chapter 3's step 4, where γ and β act)")
     args = parser.parse_args()
+    queries = dict(a.split(":", 1) for a in args.at)
     chosen = [path for path in PAGES if args.pages is None or (path or "home") in args.pages]
     rows, detail = [], []
     with sync_playwright() as p:
@@ -199,7 +204,7 @@ def main() -> None:
             floor_page = open_page(browser, floor_url)
             floors = floor_moves(floor_page, args.repeats)
             for path in chosen:
-                url = f"{base}/{path}?lang=en"
+                url = f"{base}/{path}?lang=en" + (f"&{queries[path or 'home']}" if (path or "home") in queries else "")
                 first = cold_load(browser, url)       # the first visit computes and fills the caches
                 warm = cold_load(browser, url)
                 per = every_slider(browser, url, args.repeats)

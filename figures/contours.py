@@ -111,10 +111,12 @@ def diverged_note(labels: ContourLabels) -> dict:
 
 
 def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, *, active: int,
-                   parts: tuple[np.ndarray, np.ndarray] | None = None, diverged: bool = False) -> LabFigure:
-    """Contours, the clickable grid, the start and the minimum, the path up to step `active` (frames
-    for every step), if given, the gradient's (gentle, steep) parts drawn at w_active, and the
-    "diverged" label if the run diverges (or its learning rate and momentum are unstable)."""
+                   parts: tuple[np.ndarray, np.ndarray] | None = None, diverged: bool = False,
+                   click_grid: bool = True) -> LabFigure:
+    """Contours, the clickable grid (an empty trace in its place without `click_grid`: a page that
+    reads clicks from the mouse's position needs none), the start and the minimum, the path up to step
+    `active` (frames for every step), if given, the gradient's (gentle, steep) parts drawn at w_active,
+    and the "diverged" label if the run diverges (or its learning rate and momentum are unstable)."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
     z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
@@ -124,7 +126,7 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     lx, ly = level_lines(q, levels(float(z.min()), float(z.max())))
     fig.add_trace(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
                        line={"color": "rgba(25, 25, 25, 0.6)", "width": 0.6}))
-    c1, c2 = view.grid(CLICK_GRID)
+    c1, c2 = view.grid(CLICK_GRID if click_grid else 0)
     cw = np.stack(np.meshgrid(c1, c2), axis=-1).reshape(-1, 2)
     fig.add_trace(dict(type="scatter", x=cw[:, 0], y=cw[:, 1], mode="markers", showlegend=False,
                        marker={"size": 14}, opacity=0.0, hovertemplate="(%{x:.3g}, %{y:.3g})<extra></extra>"))

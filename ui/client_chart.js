@@ -328,9 +328,16 @@ function react(state, i, fig) {
                                    config: { ...cell.config, responsive: true } }).then(() => {
     if (state.data.clicks && !el.__labClicks) {
       el.__labClicks = true;
-      el.on("plotly_click", ev => {
-        const p = ev.points && ev.points[0];
-        if (p) state.trigger("click", { plot: i, x: p.x, y: p.y });
+      let down = null;                                // a drag (a pan) is not a click
+      el.addEventListener("pointerdown", ev => { down = [ev.clientX, ev.clientY]; });
+      el.addEventListener("click", ev => {           // where the mouse is, in the axes' units
+        if (down && Math.hypot(ev.clientX - down[0], ev.clientY - down[1]) > 4) return;
+        const area = el.querySelector(".nsewdrag"), xa = el._fullLayout.xaxis, ya = el._fullLayout.yaxis;
+        if (!area || !xa || !ya) return;
+        const box = area.getBoundingClientRect();
+        const px = ev.clientX - box.left, py = ev.clientY - box.top;
+        if (px < 0 || py < 0 || px > box.width || py > box.height) return;
+        state.trigger("click", { plot: i, x: xa.p2d(px), y: ya.p2d(py) });
       });
     }
   });

@@ -81,7 +81,7 @@ def side_figure(surf: Surface, title: str, step: int, t: Translator):
     parts = descent.gradient_parts(surf.quadratic, surf.cond, surf.path.w[k])
     contour_labels = labels.contour(t, title)
     fig = contour_figure(surf.quadratic, surf.view, surf.path, contour_labels, active=k, parts=parts,
-                         diverged=_diverged(surf))
+                         diverged=_diverged(surf), click_grid=False)    # the client chart reads the mouse
     return fig, k, parts, contour_labels
 
 
