@@ -123,14 +123,3 @@ def views(browser, server_url):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
-
-
-def pytest_collection_modifyitems(items) -> None:
-    """Mark every browser test `e2e`, so `python -m pytest -m "not e2e"` runs the fast subset, and put
-    them in one xdist group: one worker runs them all against one server and one browser (their caches
-    warm), while the other worker runs the AppTest and core tests beside it."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.xdist_group("browser"))

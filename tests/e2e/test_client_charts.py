@@ -48,6 +48,13 @@ def move_and_read(page, pairs: list, read: str, arg=None):
     return found
 
 
+def open_chart(page, url: str, last: int = 0) -> None:
+    """Open `url` and wait until its client chart's plot `last` is drawn and the page is still."""
+    page.goto(url)
+    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="{last}"].js-plotly-plot', timeout=60_000)
+    wait_idle(page)
+
+
 def let_go(page, pairs: list) -> None:
     for pair in pairs:
         page.evaluate(SET, pair)
@@ -69,9 +76,7 @@ def assert_bars(drawn: list[dict], expected) -> None:
 
 @pytest.fixture
 def home(page, server_url):
-    page.goto(f"{server_url}/?lang=en")
-    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/?lang=en")
     return page
 
 
@@ -96,16 +101,12 @@ def test_home_bars_are_the_cores_for_each_gamma_and_beta(home, gamma, beta):
 
 def test_a_link_with_home_values_opens_the_view_and_hostile_ones_are_refused(page, server_url):
     t = Translator("en")
-    page.goto(f"{server_url}/?lang=en&home_gamma=-1.2&home_beta=9")
-    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/?lang=en&home_gamma=-1.2&home_beta=9")
     assert_bars(page.evaluate(TRACES, [3, 4, 5]), home_expected(-1.2, 5.0))    # β clamped to its top
     assert page.locator('[data-testid="labClientSlider"][data-key="home_beta"] output').inner_text() == "5.0"
     clamped = t("common.url_clamped", label=t("home.picture.beta"), lo=-5.0, hi=5.0, value=5.0)
     assert page.get_by_text(clamped).count() == 1, clamped
-    page.goto(f"{server_url}/?lang=en&home_gamma=nan&home_beta=1e999")
-    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/?lang=en&home_gamma=nan&home_beta=1e999")
     assert_bars(page.evaluate(TRACES, [3, 4, 5]), home_expected(1.0, 0.0))
     for key in ("home.picture.gamma", "home.picture.beta"):
         assert page.get_by_text(t("common.url_invalid", label=t(key))).count() == 1
@@ -127,9 +128,7 @@ EMA = f"""() => {{ const g = document.querySelector('{CLIENT_PLOT}');
     ("&rs_conv=keras&rs_batch=5&rs_drift=0.03&rs_seed=4", "keras", StreamSpec(drift=0.03, batch_size=5, seed=4)),
 ])
 def test_ema_running_statistics_are_the_cores_for_each_momentum(page, server_url, query, convention, spec):
-    page.goto(f"{server_url}/running-stats?lang=en{query}")
-    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/running-stats?lang=en{query}")
     active = 20                                     # the step the chart shows before Play
     for momentum in (0.0, 0.05, 0.37, 0.9, 1.0):
         (mean_shown, var_shown), frames, (lo, hi) = move_and_read(page, [["rs_mom", momentum]], EMA)
@@ -190,9 +189,7 @@ def assert_step4(drawn: dict, run) -> None:
     ("&bn_step=4&bn_d=1&bn_n=2", MiniBatchSpec(n=2, d=1, seed=0), {}),
 ])
 def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url, query, spec, others):
-    page.goto(f"{server_url}/bn-layer?lang=en{query}")
-    page.wait_for_selector(f"{CLIENT_PLOT}.js-plotly-plot", timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/bn-layer?lang=en{query}")
     shown_before = step4_of(page, spec.d)["shown"]
     gamma, beta = np.ones(spec.d), np.zeros(spec.d)
     for name, value in others.items():
@@ -271,9 +268,7 @@ def assert_descent(drawn: dict, expected: dict) -> None:
 ])
 def test_descent_paths_are_the_cores_for_each_learning_rate_and_momentum(page, server_url, query, settings, step):
     t = Translator("en")
-    page.goto(f"{server_url}/loss-surface?lang=en{query}")
-    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/loss-surface?lang=en{query}", last=1)
     for lr, momentum in ((0.05, 0.0), (0.99, 0.0), (1.01, 0.0), (1.5, 0.9), (0.3, 0.97), (1.1, 0.0)):
         drawn = move_and_read(page, [["ls_lr", LR_FRACS.index(lr)], ["ls_mom", momentum]], DESCENT)
         expected = descent_expected(surface_config(lr=lr, momentum=momentum, **settings), step, t)
@@ -293,17 +288,13 @@ def test_descent_paths_are_the_cores_for_each_learning_rate_and_momentum(page, s
 
 def test_a_link_with_descent_values_opens_the_view_and_hostile_ones_are_refused(page, server_url):
     t = Translator("en")
-    page.goto(f"{server_url}/loss-surface?lang=en&ls_lr=1.01&ls_mom=7")
-    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/loss-surface?lang=en&ls_lr=1.01&ls_mom=7", last=1)
     expected = descent_expected(surface_config(lr=1.01, momentum=0.99), 60, t)      # momentum clamped
     for cell in (0, 1):
         assert_descent(descent_drawn(page)[cell], expected[cell])
     clamped = t("common.url_clamped", label=t("surface.ctl.momentum"), lo=0.0, hi=0.99, value=0.99)
     assert page.get_by_text(clamped).count() == 1, clamped
-    page.goto(f"{server_url}/loss-surface?lang=en&ls_lr=0.42&ls_mom=nan&ls_ratio=-3")
-    page.wait_for_selector(f'{CLIENT_PLOT}[data-cell="1"].js-plotly-plot', timeout=60_000)
-    wait_idle(page)
+    open_chart(page, f"{server_url}/loss-surface?lang=en&ls_lr=0.42&ls_mom=nan&ls_ratio=-3", last=1)
     expected = descent_expected(surface_config(), 60, t)
     for cell in (0, 1):
         assert_descent(descent_drawn(page)[cell], expected[cell])

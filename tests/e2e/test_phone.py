@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.browser import EXCEPTION, wait_idle
-from tests.e2e.test_narrow import CUT_TEXT, OVERLAPS, PATHS
+from tests.e2e.views import CUT_TEXT, OVERLAPS, PATHS
 from tests.user_agents import ANDROID
 from ui.i18n import Translator
 
