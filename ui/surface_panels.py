@@ -86,6 +86,7 @@ def side_figure(surf: Surface, title: str, step: int, t: Translator):
 
 
 def _diverged(surf: Surface) -> bool:
+    """The one rule for "diverged": the label in the plot, the warning under it and the table's status."""
     return not surf.stable or surf.path.diverged
 
 
@@ -103,7 +104,7 @@ def _descent_model(surf: Surface, cfg: SurfaceConfig, step: int, contour_labels:
 
 
 def _status(surf: Surface, t: Translator) -> None:
-    if not surf.stable or surf.path.diverged:
+    if _diverged(surf):
         st.warning(t("surface.diverged", lr=f"{surf.lr:.3g}", lr_max=f"{surf.cond.lr_max:.3g}"),
                    icon=":material/trending_up:")
 
@@ -125,7 +126,7 @@ def _readout_column(surf: Surface, t: Translator) -> list[str]:
     """One surface's cells, in readouts' order."""
     lam = surf.cond.eigenvalues
     measured = _steps(surf.measured) if math.isfinite(surf.measured) or not surf.stable else t("surface.more_than")
-    status = "surface.status.ok" if surf.stable and not surf.path.diverged else "surface.status.diverged"
+    status = "surface.status.diverged" if _diverged(surf) else "surface.status.ok"
     return [f"{lam[0]:.3g}, {lam[-1]:.3g}", f"{surf.cond.kappa:,.4g}", f"{surf.cond.lr_max:.3g}", f"{surf.lr:.3g}",
             f"{surf.cond.contraction:.6f}", _steps(surf.predicted), measured, t(status)]
 
