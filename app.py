@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import checkpoint, controls, gc_freeze, lang, lesson_bar, nav, page_css, page_paths, share
+from ui import blas_threads, checkpoint, controls, gc_freeze, lang, lesson_bar, nav, page_css, page_paths, share
 
+blas_threads.one_per_process()  # NumPy's matrix products on the calling thread (the module says why)
 st.set_page_config(page_title="Batch Norm Lab", page_icon=":material/insights:", layout="wide")
 t = lang.setup()
 page_css.inject(t)  # chart text in the theme's colours, the uploader's captions in the page's language

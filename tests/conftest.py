@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from ui import blas_threads
+
+blas_threads.one_per_process()   # as the app does: the two workers' BLAS pools would fight for the cores
+
 
 def pytest_collection_modifyitems(items) -> None:
     """Mark every browser test `e2e`, so `python -m pytest -m "not e2e"` runs the fast subset. The run
