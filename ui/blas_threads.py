@@ -9,12 +9,16 @@ idle (`python -m benchmarks.blas_threads`, 2026-12-04). Streamlit answers each s
 concurrent sessions still use every core.
 
 `one_per_process` sets the limit the first time it is called in a process; threadpoolctl finds the
-BLAS that NumPy loaded, whatever its build (OpenBLAS, its scipy-openblas64 wheel, MKL)."""
+BLAS that NumPy loaded, whatever its build (OpenBLAS, its scipy-openblas64 wheel, MKL). It sees only
+libraries already loaded, so this module imports NumPy first: Streamlit imports NumPy lazily, and the
+first version of this module, called before anything had, limited nothing (the test run's workers
+kept their two-thread pools)."""
 
 from __future__ import annotations
 
 import functools
 
+import numpy  # noqa: F401  (loads NumPy's BLAS: threadpoolctl limits only the libraries already loaded)
 from threadpoolctl import threadpool_limits
 
 THREADS = 1
