@@ -2,8 +2,9 @@
 
 The colours show log10(L - L*); the level lines are evenly spaced in it, i.e. log-spaced loss levels.
 L - L* is a quadratic form, so each level set is an ellipse, drawn exactly from the Hessian (one line
-trace) over a heatmap: plotly.js's own contour trace traced them from the grid in the browser, 15-20 %
-of the chart's drawing time (benchmarks/HISTORY.md, eleventh round). Axes keep an equal aspect
+trace) over the colours, a PNG in the layout (figures.raster): plotly.js's own contour trace traced
+them from the grid in the browser, 15-20 % of the chart's drawing time (benchmarks/HISTORY.md,
+eleventh round). Axes keep an equal aspect
 ratio, so a canyon looks as narrow as it is. An invisible grid of markers makes
 the plot clickable (Streamlit reports clicks on points), which is how the learner sets the start.
 """
@@ -18,6 +19,7 @@ from bn_core.descent import Path, Quadratic
 
 from .animation import frame_steps, play_controls, revealed
 from .lab_figure import LabFigure
+from .raster import coloured, data_url, png
 from .theme import OKABE_ITO, SEQUENTIAL, role_colour, style
 
 GRID = 90
@@ -119,11 +121,11 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     and the "diverged" label if the run diverges (or its learning rate and momentum are unstable)."""
     g1, g2 = view.grid(GRID)
     w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: sent with 6 digits
+    z = np.log10(np.maximum(q.excess(w), 1e-300)).astype(np.float32)  # colours only: the image's pixels
+    zmin, zmax = float(z.min()), float(z.max())
     fig = LabFigure()
-    fig.add_trace(dict(type="heatmap", x=g1, y=g2, z=z, colorscale=SEQUENTIAL, zsmooth="fast", hoverinfo="skip",
-                       colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12}))
-    lx, ly = level_lines(q, levels(float(z.min()), float(z.max())))
+    fig.add_trace(_colour_key(view, zmin, zmax, labels))
+    lx, ly = level_lines(q, levels(zmin, zmax))
     fig.add_trace(dict(type="scatter", x=lx, y=ly, mode="lines", hoverinfo="skip", showlegend=False,
                        line={"color": "rgba(25, 25, 25, 0.6)", "width": 0.6}))
     c1, c2 = view.grid(CLICK_GRID if click_grid else 0)
@@ -151,11 +153,32 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     play_controls(fig, play=labels.play, pause=labels.pause, duration_ms=150, redraw=True)
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
-    fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False)
+    fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False,
+                      images=[loss_image(view, z, zmin, zmax)])
     if diverged:
         fig.update_layout(annotations=[diverged_note(labels)])
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
+
+
+def loss_image(view: View, z: np.ndarray, zmin: float, zmax: float) -> dict:
+    """The colours of z (GRID x GRID log-losses on `view.grid`, row i at w2 = g2[i]) as a layout image
+    under the traces, each grid point the centre of its pixel, as a heatmap's bricks (figures.raster
+    says why not a heatmap)."""
+    g1, g2 = view.grid(len(z))
+    d1, d2 = g1[1] - g1[0], g2[1] - g2[0]
+    rgb = coloured(z[::-1], SEQUENTIAL, zmin, zmax)               # the image's top row is the largest w2
+    return {"source": data_url(png(rgb)), "xref": "x", "yref": "y", "x": float(g1[0] - d1 / 2),
+            "y": float(g2[-1] + d2 / 2), "sizex": float(g1[-1] - g1[0] + d1), "sizey": float(g2[-1] - g2[0] + d2),
+            "xanchor": "left", "yanchor": "top", "sizing": "stretch", "layer": "below"}
+
+
+def _colour_key(view: View, zmin: float, zmax: float, labels: ContourLabels) -> dict:
+    """The colour bar of the loss image: a transparent heatmap of two values, zmin and zmax."""
+    lo, hi = view.centre - view.half, view.centre + view.half
+    return dict(type="heatmap", x=[lo[0], hi[0]], y=[lo[1]], z=[[zmin, zmax]], zmin=zmin, zmax=zmax,
+                colorscale=SEQUENTIAL, opacity=0.0, hoverinfo="skip",
+                colorbar={"title": {"text": labels.colour, "side": "right"}, "thickness": 12})
 
 
 def _arrows(fig: LabFigure, at: np.ndarray, parts, length: float, labels: ContourLabels) -> None:

@@ -217,6 +217,15 @@ const MODELS = {
   },
 };
 
+// The traces a model's sliders move and nothing else. A plot that already shows the cell's figure
+// redraws just these, as a frame of the figure's own animation does (Plotly.animate without a redraw:
+// the level lines and the axes stay), instead of drawing the whole plot again. plotly.js removes the
+// plot's traces of other kinds (a heatmap) in such a redraw: a model listed here has only scatter
+// traces, its background an image in the layout (figures.contours.loss_image).
+const MOVES = {
+  descent: model => [model.path_trace, ...model.arrow_traces],
+};
+
 // ---- the component --------------------------------------------------------------------------------
 
 function loadPlotly(src) {
@@ -287,7 +296,16 @@ function buildSliders(box, state) {
       state.timer = setTimeout(() => state.send({ ...state.values }), s.server ? 0 : SETTLE_MS);
     });
     label.append(head, input);
-    box.append(label);
+    if (!s.group) box.append(label);
+    else {                                  // a pair (γⱼ, βⱼ) wraps as one
+      if (!box.lastChild || box.lastChild.dataset.group !== s.group) {
+        const group = document.createElement("div");
+        group.className = "lab-cc-group";
+        group.dataset.group = s.group;
+        box.append(group);
+      }
+      box.lastChild.append(label);
+    }
     state.inputs[s.key] = { input, out, s };
   }
 }
@@ -322,10 +340,32 @@ const figureOf = (cell, values) => {
   return fig;
 };
 
+/** The plot's animation frames replaced by `frames` (no redraw: frames are data until played). One
+ * index per call, the last first: plotly.js sorts a list of indices as text (10 before 2). */
+function replaceFrames(P, el, frames) {
+  for (let k = el._transitionData._frames.length - 1; k >= 0; k--) P.deleteFrames(el, [k]);
+  return P.addFrames(el, frames);
+}
+
+/** Draws `fig` in cell i: only the moved traces, the frames and the annotations when the plot shows
+ * the cell's figure and its model names what moves (MOVES), else the whole plot. */
+function draw(state, i, fig) {
+  const el = state.boxes[i], cell = state.data.cells[i], moves = MOVES[cell.model.kind];
+  if (!moves || el.__labFigure !== cell.figure) return react(state, i, fig);
+  const P = window.Plotly, traces = moves(cell.model), notes = JSON.stringify(fig.layout.annotations || []);
+  return P.animate(el, { data: traces.map(k => ({ x: fig.data[k].x, y: fig.data[k].y })), traces },
+                   { mode: "immediate", transition: { duration: 0 }, frame: { duration: 0, redraw: false } })
+    .then(() => replaceFrames(P, el, fig.frames))
+    .then(() => (notes === el.__labNotes ? null
+      : P.relayout(el, { annotations: fig.layout.annotations || [] }).then(() => { el.__labNotes = notes; })));
+}
+
 function react(state, i, fig) {
   const el = state.boxes[i], cell = state.data.cells[i];
   return window.Plotly.react(el, { data: fig.data, layout: fig.layout, frames: fig.frames,
                                    config: { ...cell.config, responsive: true } }).then(() => {
+    el.__labFigure = cell.figure;
+    el.__labNotes = JSON.stringify(fig.layout.annotations || []);
     if (state.data.clicks && !el.__labClicks) {
       el.__labClicks = true;
       let down = null;                                // a drag (a pan) is not a click
@@ -353,7 +393,7 @@ function redraw(state) {
   schedule(state, () => {
     state.drawn = JSON.stringify(state.values);
     return Promise.all(state.data.cells.map((cell, i) => (cell.figure
-      ? react(state, i, figureOf(cell, state.values)) : null)));
+      ? draw(state, i, figureOf(cell, state.values)) : null)));
   });
 }
 
@@ -426,6 +466,9 @@ export default function (component) {
   const changed = data.cells.map((c, i) => c.figure !== undefined
     && (rebuilt || !old || !old.cells[i] || old.cells[i].figure !== c.figure)
     && !(drawnHere && !rebuilt && oldBases[i] === state.bases[i]));
+  state.boxes.forEach((el, i) => {  // a plot not drawn again shows this run's figure already
+    if (!changed[i] && el.__labFigure !== undefined) el.__labFigure = data.cells[i].figure;
+  });
   if (!changed.some(Boolean)) return;
   schedule(state, () => loadPlotly(data.src).then(() => {
     state.ready = true;

@@ -46,6 +46,8 @@ _CSS = """
 .lab-cc-sliders { display: flex; gap: 1.5rem; flex-wrap: wrap; margin-bottom: 0.25rem; }
 .lab-cc-slider { flex: 1 1 9rem; display: flex; flex-direction: column; justify-content: flex-end;
                  font-size: 0.875rem; }
+.lab-cc-group { flex: 1 1 16rem; display: flex; gap: 1rem; }
+.lab-cc-group .lab-cc-slider { flex: 1 1 6rem; }
 .lab-cc-head { display: flex; justify-content: space-between; }
 .lab-cc-slider output { font-variant-numeric: tabular-nums; color: var(--st-primary-color, #ff4b4b); }
 .lab-cc-slider input[type=range] { width: 100%; accent-color: var(--st-primary-color, #ff4b4b); margin: 0.4rem 0; }
@@ -76,6 +78,7 @@ class ClientSlider:
     options: tuple = ()
     texts: tuple[str, ...] = ()
     server: bool = False    # its consequence needs the core: sent at once, no redraw in the browser
+    group: str = ""         # consecutive sliders of one group stay side by side when the row wraps
 
     @classmethod
     def choice(cls, key: str, label: str, options: tuple, default, texts: tuple[str, ...], *, help: str = "",
@@ -130,7 +133,8 @@ def _clicked(key: str, on_click: Callable[[int, float, float], None]) -> None:
 def _row(s: ClientSlider) -> dict:
     value = st.session_state[s.key]
     row = {"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step, "help": s.help,
-           "disabled": s.disabled, "server": s.server, "value": value if s.options else float(value)}
+           "disabled": s.disabled, "server": s.server, "group": s.group,
+           "value": value if s.options else float(value)}
     if s.options:
         row |= {"options": list(s.options), "texts": list(s.texts)}
     return row

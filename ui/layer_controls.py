@@ -52,15 +52,16 @@ def batch_spec(t: Translator) -> MiniBatchSpec:
     return MiniBatchSpec(n=int(n), d=int(d), seed=int(seed))
 
 
-def first_affine() -> tuple[ClientSlider, ClientSlider]:
-    """γ₁ and β₁: the sliders the five-steps chart hosts and answers in the browser (`ui.client_chart`)."""
-    return (ClientSlider("bn_g1", "γ₁", *GAMMA_RANGE, 0.01, 1.0), ClientSlider("bn_b1", "β₁", *BETA_RANGE, 0.01, 0.0))
+def affine_sliders(d: int) -> tuple[ClientSlider, ...]:
+    """γⱼ and βⱼ of features 1..d: the sliders the five-steps chart hosts and answers in the browser
+    (`ui.client_chart`), a pair per feature."""
+    return tuple(s for j in range(1, d + 1) for s in (
+        ClientSlider(f"bn_g{j}", f"γ{_sub(j)}", *GAMMA_RANGE, 0.01, 1.0, group=f"feature {j}"),
+        ClientSlider(f"bn_b{j}", f"β{_sub(j)}", *BETA_RANGE, 0.01, 0.0, group=f"feature {j}")))
 
 
-def affine(spec: MiniBatchSpec, eps: float, first: dict[str, float],
-           t: Translator) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per-feature γ and β: feature 1's are `first` (the five-steps chart's own sliders, read up front),
-    the others are sliders here, with "undo BN" and "reset" buttons for all of them."""
+def affine_buttons(spec: MiniBatchSpec, eps: float, t: Translator) -> None:
+    """"Undo BN" and "reset" for every feature's γ and β (their sliders are the chart's own)."""
     st.markdown(t("layer.ctl.affine"))
     b1, b2, _ = st.columns([1, 1, 2])
     b1.button(t("layer.ctl.undo"), on_click=_undo_bn, args=(spec, eps), help=t("layer.ctl.undo_help"),
@@ -69,16 +70,6 @@ def affine(spec: MiniBatchSpec, eps: float, first: dict[str, float],
               icon=":material/restart_alt:", width="stretch")
     if st.session_state.pop("_bn_undo_clipped", False):
         st.warning(t("layer.ctl.undo_clipped"))
-    gammas, betas = [first["bn_g1"]], [first["bn_b1"]]
-    for j in range(2, spec.d + 1):
-        if j % 2 == 0:
-            cols = st.columns(4)
-            cg, cb = cols[0], cols[1]
-        else:
-            cg, cb = cols[2], cols[3]
-        gammas.append(controls.slider(f"γ{_sub(j)}", f"bn_g{j}", *GAMMA_RANGE, 1.0, t=t, step=0.01, where=cg))
-        betas.append(controls.slider(f"β{_sub(j)}", f"bn_b{j}", *BETA_RANGE, 0.0, t=t, step=0.01, where=cb))
-    return tuple(float(g) for g in gammas), tuple(float(b) for b in betas)
 
 
 def _sub(j: int) -> str:
@@ -86,16 +77,18 @@ def _sub(j: int) -> str:
     return str(j).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
-MORE_KEYS = ("bn_n", "bn_d", "bn_seed", "bn_conv", "bn_mom", "bn_eps",
-             *(f"bn_{p}{j}" for p in "gb" for j in range(2, MAX_D + 1)))
+MORE_KEYS = ("bn_n", "bn_d", "bn_seed", "bn_conv", "bn_mom", "bn_eps")
 
 
 def layer_config(t: Translator) -> LayerConfig:
-    """Read every chapter-3 batch control and return the frozen config: the batch, the BN settings and
-    the other features' γ and β under "More settings" (γ₁ and β₁ are the chart's own sliders)."""
-    first = client_chart.values(first_affine(), t)     # before the fold: a notice about ?bn_g1= shows
+    """Read every chapter-3 batch control and return the frozen config: the batch and the BN settings
+    under "More settings", and each feature's γ and β (the chart's own sliders, read up front for all
+    MAX_D features, so a notice about ?bn_g5= shows above the fold whatever D is)."""
+    affine = client_chart.values(affine_sliders(MAX_D), t)
     with sections.more_settings(t, MORE_KEYS):
         spec = batch_spec(t)
         conv, momentum, eps = bn_settings("bn", t)
-        gamma, beta = affine(spec, eps, first, t)
+        affine_buttons(spec, eps, t)
+    gamma = tuple(float(affine[f"bn_g{j}"]) for j in range(1, spec.d + 1))
+    beta = tuple(float(affine[f"bn_b{j}"]) for j in range(1, spec.d + 1))
     return LayerConfig(spec, gamma, beta, momentum, eps, conv)

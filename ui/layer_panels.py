@@ -12,7 +12,7 @@ from figures.heatmap import batch_heatmap
 from . import cache, charts, client_chart, controls, device, labels
 from .cache import LayerConfig
 from .i18n import Translator
-from .layer_controls import first_affine
+from .layer_controls import affine_sliders
 from .stepper import stepper
 from .tables import feature_table, formatted_table
 from .texfmt import paren, tex
@@ -66,15 +66,18 @@ def state_counts(t: Translator) -> None:
 
 @st.fragment
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
-    """Prev/Next + the in-browser animation (γ₁ and β₁ redrawn in the browser) + the numbers of the
-    chosen step."""
-    if (st.session_state.get("bn_g1"), st.session_state.get("bn_b1")) != (cfg.gamma[0], cfg.beta[0]):
-        st.rerun()             # γ₁ or β₁ settled in the browser: the whole page follows them
+    """Prev/Next + the in-browser animation (each feature's γ and β redrawn in the browser) + the numbers
+    of the chosen step."""
+    sliders = affine_sliders(len(cfg.gamma))
+    settled = {s.key: st.session_state.get(s.key) for s in sliders}
+    if any(settled[f"bn_g{j}"] != g or settled[f"bn_b{j}"] != b
+           for j, (g, b) in enumerate(zip(cfg.gamma, cfg.beta, strict=True), start=1)):
+        st.rerun()             # a γ or β settled in the browser: the whole page follows it
     chart = st.container()   # the chart first, its step control under it
     step = stepper("bn_step", t.items("layer.steps.short"), t)
     with chart:
         client_chart.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
-                          sliders=first_affine(), model=_affine_model(cfg, run, step - 1),
+                          sliders=sliders, model=_affine_model(cfg, run, step - 1),
                           alt=t("alt.layer_steps"))
     st.caption(t("layer.steps.caption"))
     st.markdown(t(f"layer.steps.explain.{step}"))
@@ -85,13 +88,13 @@ def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
 
 
 def _affine_model(cfg: LayerConfig, run: bn_core.FiveSteps, active: int) -> dict:
-    """What the browser needs to redraw step 4 for new γ₁, β₁: x̂ per feature, each feature's γ and β
-    (a slider key for feature 1, numbers for the rest) and the bounds of every other stage's values."""
+    """What the browser needs to redraw step 4 for new γ and β: x̂ per feature, the slider keys of each
+    feature's γ and β, and the bounds of every other stage's values."""
     views = stage_views(run)
     d = run.x.shape[1]
     return {"kind": "five_steps_affine", "arrays": ["x_hat"], "active": active, "frame": AFFINE,
             "x_hat": [client_chart.f64(run.x_hat[:, j]) for j in range(d)],
-            "gamma": ["bn_g1", *cfg.gamma[1:]], "beta": ["bn_b1", *cfg.beta[1:]], "stat": d,
+            "gamma": [f"bn_g{j}" for j in range(1, d + 1)], "beta": [f"bn_b{j}" for j in range(1, d + 1)], "stat": d,
             "bounds": value_bounds(views[:AFFINE] + views[AFFINE + 1:])}
 
 

@@ -182,7 +182,8 @@ def assert_step4(drawn: dict, run) -> None:
 
 
 # Step 4 shown (its frame is the figure's data) and step 1 shown (only the frame changes); one feature,
-# and four with other features' γ and β fixed by the link; γ₁ from -15 to 15 through 0, β₁ both ways
+# three, and four with other features' γ and β set by the link; γ₁ from -15 to 15 through 0, β₁ both
+# ways, and the last feature's γ and β with them
 @pytest.mark.parametrize(("query", "spec", "others"), [
     ("&bn_step=4", MiniBatchSpec(n=32, d=3, seed=0), {}),
     ("&bn_step=1&bn_d=4&bn_n=7&bn_seed=9&bn_g3=2.5&bn_b2=-1", MiniBatchSpec(n=7, d=4, seed=9), {"g3": 2.5, "b2": -1.0}),
@@ -194,9 +195,13 @@ def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url
     gamma, beta = np.ones(spec.d), np.zeros(spec.d)
     for name, value in others.items():
         (gamma if name[0] == "g" else beta)[int(name[1:]) - 1] = value
+    d = spec.d
     for g1, b1 in ((-15.0, -30.0), (0.0, 4.2), (0.37, 0.0), (2.5, -7.31), (15.0, 30.0)):
-        drawn = move_and_read(page, [["bn_g1", g1], ["bn_b1", b1]], STEP4, spec.d)
+        moves = [["bn_g1", g1], ["bn_b1", b1]] + ([[f"bn_g{d}", -g1], [f"bn_b{d}", -b1]] if d > 1 else [])
+        drawn = move_and_read(page, moves, STEP4, d)
         gamma[0], beta[0] = g1, b1
+        if d > 1:                                    # the last feature's pair, answered in the browser too
+            gamma[d - 1], beta[d - 1] = -g1, -b1
         run, x_range = five_steps_expected(spec, gamma, beta)
         assert_step4(drawn["frame"], run)
         if "bn_step=4" in query:
@@ -208,6 +213,8 @@ def test_five_steps_affine_is_the_cores_for_each_gamma_and_beta(page, server_url
     let_go(page, [["bn_g1", 15.0], ["bn_b1", 30.0]])
     page.wait_for_function("() => location.search.includes('bn_g1=15') && location.search.includes('bn_b1=30')",
                            timeout=15_000)
+    if d > 1:                          # a move of one slider sends every value the reader dragged
+        page.wait_for_function(f"() => location.search.includes('bn_g{d}=-15')", timeout=15_000)
     wait_idle(page)
     assert_step4(step4_of(page, spec.d)["frame"], run)
     assert page.locator(EXCEPTION).count() == 0
@@ -221,14 +228,15 @@ def surface_config(ratio: int = 10, lr: float = 0.9, momentum: float = 0.0, step
 
 
 # Per contour plot (cells 0 and 1): the path (x over every step, y up to the shown one), its frames, its
-# two arrows and the names and texts of its annotations.
+# two arrows, the names and texts of its annotations and the images drawn under its traces.
 DESCENT = f"""() => [0, 1].map(cell => {{ const g = document.querySelector(
     '{CLIENT_PLOT}[data-cell="' + cell + '"]');
   const xy = t => [Array.from(t.x), Array.from(t.y)];
   return {{path: xy(g._fullData[{PATH_TRACE}]), arrows: [{ARROW_TRACES[0]}, {ARROW_TRACES[1]}].map(i =>
             xy(g._fullData[i])),
           frames: g._transitionData._frames.map(f => [f.name, Array.from(f.data[0].y)]),
-          notes: (g.layout.annotations || []).map(a => [a.name, a.text])}}; }})"""
+          notes: (g.layout.annotations || []).map(a => [a.name, a.text]),
+          background: Array.from(g.querySelectorAll('.imagelayer image'), i => i.getAttribute('href'))}}; }})"""
 
 
 def descent_drawn(page) -> list[dict]:
@@ -244,7 +252,8 @@ def descent_expected(cfg: SurfaceConfig, step: int, t: Translator) -> list[dict]
         xy = lambda tr: [np.asarray(tr["x"], float), np.asarray(tr["y"], float)]  # noqa: E731
         out.append({"path": xy(data[PATH_TRACE]), "arrows": [xy(data[i]) for i in ARROW_TRACES],
                     "frames": [(f["name"], np.asarray(f["data"][0]["y"], float)) for f in fig.frames],
-                    "notes": [[a["name"], a["text"]] for a in fig.layout.get("annotations", [])]})
+                    "notes": [[a["name"], a["text"]] for a in fig.layout.get("annotations", [])],
+                    "background": [image["source"] for image in fig.layout["images"]]})
     return out
 
 
@@ -256,6 +265,7 @@ def assert_descent(drawn: dict, expected: dict) -> None:
     for (_, got), (_, want) in zip(drawn["frames"], expected["frames"], strict=True):
         np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-9)
     assert drawn["notes"] == expected["notes"]
+    assert drawn["background"] == expected["background"]     # the loss colours stay under the moved path
 
 
 # Plain descent from slow to diverging (1.01 of 2/λmax), momentum that keeps 1.5 stable and one that

@@ -2,7 +2,13 @@
 `active` steps, frames carry only y arrays, and playing a frame over the base traces reveals exactly
 that frame's steps."""
 
+import base64
+import struct
+import zlib
+
 import numpy as np
+import pytest
+from plotly.colors import sample_colorscale
 
 from bn_core.descent import Quadratic, gradient_descent
 from bn_core.ema import EMATrace, run_ema
@@ -11,6 +17,7 @@ from figures.contours import ContourLabels, contour_figure, view_for
 from figures.ema import EMALabels, ema_figure
 from figures.lab_figure import LabFigure
 from figures.packed import DIGITS_F32
+from figures.theme import SEQUENTIAL
 
 LABELS = EMALabels("mean", "variance", "batch", "running", "population", "step", "Play", "Pause")
 SPEC = StreamSpec(mean=5.0, std=2.0, drift=0.01, batch_size=16, steps=100, seed=3)
@@ -76,16 +83,46 @@ def short(values) -> bool:
     return all(len(repr(abs(v)).split("e")[0].replace(".", "").strip("0")) <= DIGITS_F32 for v in values)
 
 
-def test_the_loss_colours_are_sent_as_float32_log_losses():
-    """The colour grid is log10(L - L*) on the view's grid, kept and sent at float32 precision
-    (6 significant digits: about half the text of float64's)."""
+def decoded_png(url: str) -> np.ndarray:
+    """An 8-bit RGB PNG data URL without filters (what figures.raster writes) -> (H, W, 3) uint8;
+    checks the signature and every chunk's CRC on the way."""
+    raw = base64.b64decode(url.removeprefix("data:image/png;base64,"))
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks = 8, {}
+    while pos < len(raw):
+        (n,) = struct.unpack(">I", raw[pos:pos + 4])
+        kind, body = raw[pos + 4:pos + 8], raw[pos + 8:pos + 8 + n]
+        assert struct.unpack(">I", raw[pos + 8 + n:pos + 12 + n])[0] == zlib.crc32(kind + body)
+        chunks[kind] = chunks.get(kind, b"") + body
+        pos += 12 + n
+    w, h, depth, colour_type = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert (depth, colour_type) == (8, 2)
+    rows = np.frombuffer(zlib.decompress(chunks[b"IDAT"]), np.uint8).reshape(h, 1 + 3 * w)
+    assert not rows[:, 0].any()                       # filter type 0 on every row
+    return rows[:, 1:].reshape(h, w, 3)
+
+
+def test_the_loss_colours_are_an_image_of_the_log_losses_under_the_traces():
+    """The colours are log10(L - L*) on the view's grid, painted in plotly's own reading of the colour
+    scale, as a layout image whose pixel centres are the grid points (the top row the largest w2); the
+    colour bar's trace spans the same values and draws nothing in the plot."""
     fig, q, _ = contour(steps=10, active=3)
-    sent = fig.to_dict()["data"][0]
-    assert sent["type"] == "heatmap" and fig.data[0]["z"].dtype == np.float32
-    g1, g2 = np.asarray(fig.data[0]["x"]), np.asarray(fig.data[0]["y"])
-    w = np.stack(np.meshgrid(g1, g2), axis=-1)
-    np.testing.assert_allclose(np.array(sent["z"]), np.log10(q.loss(w) - q.l_star), rtol=6e-6)
-    assert all(short(row) for row in sent["z"])
+    image = fig.layout["images"][0]
+    rgb = decoded_png(image["source"])
+    h, w, _ = rgb.shape
+    view = view_for(q)
+    g1, g2 = view.grid(w)
+    z = np.log10(q.loss(np.stack(np.meshgrid(g1, g2), axis=-1)) - q.l_star)
+    t = ((z - z.min()) / (z.max() - z.min()))[::-1]
+    want = np.array([[[float(c) for c in s[s.index("(") + 1:-1].split(",")]
+                      for s in sample_colorscale(SEQUENTIAL, list(row))] for row in t])
+    assert np.abs(rgb - want).max() <= 1.0                    # rounding to 8 bits
+    assert image["layer"] == "below" and (image["xref"], image["yref"]) == ("x", "y")
+    np.testing.assert_allclose(image["x"] + (np.arange(w) + 0.5) * image["sizex"] / w, g1, atol=1e-12)
+    np.testing.assert_allclose(image["y"] - (np.arange(h) + 0.5) * image["sizey"] / h, g2[::-1], atol=1e-12)
+    key = fig.data[0]
+    assert key["type"] == "heatmap" and key["opacity"] == 0
+    assert (key["zmin"], key["zmax"]) == pytest.approx((z.min(), z.max()), rel=1e-6)
 
 
 def test_training_distribution_frames_send_only_float32_y_and_show_their_record():
@@ -120,7 +157,7 @@ def test_the_click_grid_covers_the_view_and_is_invisible_as_a_whole_trace():
     """Clicks land on an invisible 19 x 19 grid of markers spanning the view. It is hidden by the
     trace's opacity: with a per-marker opacity plotly.js took ~7 ms longer to draw a chart."""
     fig, q, _ = contour(steps=10, active=3)
-    grid = next(t for t in fig.data if t.get("opacity") == 0)
+    grid = next(t for t in fig.data if t.get("type") == "scatter" and t.get("opacity") == 0)
     view = view_for(q)
     assert len(grid["x"]) == 19 * 19
     for axis, values in enumerate((grid["x"], grid["y"])):
