@@ -261,10 +261,12 @@ function shown(s, value) {
   return [s.texts[i], i];
 }
 
-function buildSliders(box, state) {
-  box.replaceChildren();
+/** The sliders in the box above the plots, or in the one under them (`below`: the picture first). */
+function buildSliders(boxes, state) {
+  boxes.forEach(b => b.replaceChildren());
   state.inputs = {};
   for (const s of state.data.sliders) {
+    const box = boxes[s.below ? 1 : 0];
     const label = document.createElement("label");
     label.className = "lab-cc-slider";
     label.dataset.testid = "labClientSlider";
@@ -427,7 +429,9 @@ export default function (component) {
     state.sliderBox.className = "lab-cc-sliders";
     state.cellBox = document.createElement("div");
     state.cellBox.className = "lab-cc-cells";
-    root.append(state.sliderBox, state.cellBox);
+    state.belowBox = document.createElement("div");
+    state.belowBox.className = "lab-cc-sliders lab-cc-below";
+    root.append(state.sliderBox, state.cellBox, state.belowBox);
   }
   state.send = v => setStateValue("values", v);
   state.trigger = setTriggerValue;
@@ -444,7 +448,7 @@ export default function (component) {
   state.data = data;
   data.cells.forEach(c => { if (c.model) prepare(c.model); });
   state.values = values;
-  if (shape !== state.shape) buildSliders(state.sliderBox, state);
+  if (shape !== state.shape) buildSliders([state.sliderBox, state.belowBox], state);
   state.shape = shape;
   const rebuilt = layout !== state.layout;
   if (rebuilt) buildCells(state.cellBox, state);

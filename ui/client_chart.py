@@ -46,6 +46,8 @@ _CSS = """
 .lab-cc-sliders { display: flex; gap: 1.5rem; flex-wrap: wrap; margin-bottom: 0.25rem; }
 .lab-cc-slider { flex: 1 1 9rem; display: flex; flex-direction: column; justify-content: flex-end;
                  font-size: 0.875rem; }
+.lab-cc-below { margin: 0.5rem 0 0; }
+.lab-cc-below:empty { display: none; }
 .lab-cc-group { flex: 1 1 16rem; display: flex; gap: 1rem; }
 .lab-cc-group .lab-cc-slider { flex: 1 1 6rem; }
 .lab-cc-head { display: flex; justify-content: space-between; }
@@ -79,6 +81,7 @@ class ClientSlider:
     texts: tuple[str, ...] = ()
     server: bool = False    # its consequence needs the core: sent at once, no redraw in the browser
     group: str = ""         # consecutive sliders of one group stay side by side when the row wraps
+    below: bool = False     # shown under the plots, not over them (few controls above the picture)
 
     @classmethod
     def choice(cls, key: str, label: str, options: tuple, default, texts: tuple[str, ...], *, help: str = "",
@@ -133,7 +136,7 @@ def _clicked(key: str, on_click: Callable[[int, float, float], None]) -> None:
 def _row(s: ClientSlider) -> dict:
     value = st.session_state[s.key]
     row = {"key": s.key, "label": s.label, "min": s.lo, "max": s.hi, "step": s.step, "help": s.help,
-           "disabled": s.disabled, "server": s.server, "group": s.group,
+           "disabled": s.disabled, "server": s.server, "group": s.group, "below": s.below,
            "value": value if s.options else float(value)}
     if s.options:
         row |= {"options": list(s.options), "texts": list(s.texts)}

@@ -54,10 +54,11 @@ def batch_spec(t: Translator) -> MiniBatchSpec:
 
 def affine_sliders(d: int) -> tuple[ClientSlider, ...]:
     """γⱼ and βⱼ of features 1..d: the sliders the five-steps chart hosts and answers in the browser
-    (`ui.client_chart`), a pair per feature."""
+    (`ui.client_chart`), a pair per feature; feature 1's over the chart, the others' under it (the
+    picture first: few controls above it)."""
     return tuple(s for j in range(1, d + 1) for s in (
-        ClientSlider(f"bn_g{j}", f"γ{_sub(j)}", *GAMMA_RANGE, 0.01, 1.0, group=f"feature {j}"),
-        ClientSlider(f"bn_b{j}", f"β{_sub(j)}", *BETA_RANGE, 0.01, 0.0, group=f"feature {j}")))
+        ClientSlider(f"bn_g{j}", f"γ{_sub(j)}", *GAMMA_RANGE, 0.01, 1.0, group=f"feature {j}", below=j > 1),
+        ClientSlider(f"bn_b{j}", f"β{_sub(j)}", *BETA_RANGE, 0.01, 0.0, group=f"feature {j}", below=j > 1)))
 
 
 def affine_buttons(spec: MiniBatchSpec, eps: float, t: Translator) -> None:

@@ -42,20 +42,30 @@ def test_each_new_heatmap_is_computed_once(page, server_url):
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
-def test_a_client_side_move_computes_each_contour_plot_once(page, server_url):
-    """A move of the optimizer momentum redraws both contour plots in the browser, once each; the run
-    the settled value starts sends the figures the browser has drawn already, which are not drawn again."""
+# Per client plot, from this call on: how often plotly.js drew it whole (plotly_afterplot) and how often
+# it drew only some traces (plotly_animated, what ui/client_chart.js's MOVES do).
+COUNT_DRAWS = """() => { window.__draws = [...document.querySelectorAll('[data-testid="labClientChart"]')].map(g => {
+  const n = {whole: 0, moved: 0};
+  if (!g.__counted) { g.__counted = true; g.on('plotly_afterplot', () => g.__n.whole++);
+                      g.on('plotly_animated', () => g.__n.moved++); }
+  g.__n = n; return n; }); }"""
+
+
+def test_a_client_side_move_redraws_only_the_path_of_each_contour_plot_once(page, server_url):
+    """A move of the optimizer momentum redraws the path and arrows of both contour plots in the
+    browser, once each, and neither plot whole; the run the settled value starts sends the figures the
+    browser has drawn already, which are not drawn again."""
     page.goto(f"{server_url}/loss-surface?lang=en")
     wait_idle(page)
-    computes: list[int] = []
+    draws: list[dict] = []
     for momentum in ("0.01", "0.02", "0.03"):
-        page.evaluate(COUNT_COMPUTES, True)
+        page.evaluate(COUNT_DRAWS)
         move_slider(page, Translator("en")("surface.ctl.momentum"), presses=1)
         page.wait_for_function("(m) => new URL(location.href).searchParams.get('ls_mom') === m", arg=momentum,
                                timeout=15_000)
         wait_idle(page)
-        computes += page.evaluate("() => [...window.__computes.values()].map(s => s.size)")
-    assert computes == [1] * 6, computes
+        draws += page.evaluate("() => window.__draws")
+    assert draws == [{"whole": 0, "moved": 1}] * 6, draws
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
 
 
