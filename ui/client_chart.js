@@ -261,6 +261,34 @@ function shown(s, value) {
   return [s.texts[i], i];
 }
 
+/** A (?) after the slider's name, as Streamlit's own sliders have: its help shows while the pointer is
+ * on it and stays after a click or a tap (another hides it, as do Escape and leaving the button); the
+ * input is described by it for screen readers. */
+function helpButton(name, label, input, s) {
+  const button = document.createElement("button"), tip = document.createElement("span");
+  button.type = "button";
+  button.className = "lab-cc-help";
+  button.textContent = "?";
+  button.setAttribute("aria-label", s.label);
+  tip.className = "lab-cc-tip";
+  tip.id = `lab-cc-tip-${s.key}`;
+  tip.setAttribute("role", "tooltip");
+  tip.textContent = s.help;
+  tip.hidden = true;
+  button.setAttribute("aria-controls", tip.id);
+  input.setAttribute("aria-describedby", tip.id);
+  let pinned = false;
+  const show = on => { tip.hidden = !on; button.setAttribute("aria-expanded", String(on)); };
+  button.addEventListener("click", ev => { ev.preventDefault(); pinned = !pinned; show(pinned); });
+  button.addEventListener("mouseenter", () => show(true));
+  button.addEventListener("mouseleave", () => show(pinned));
+  button.addEventListener("blur", () => { pinned = false; show(false); });
+  button.addEventListener("keydown", ev => { if (ev.key === "Escape") { pinned = false; show(false); } });
+  show(false);
+  name.append(button);
+  label.append(tip);
+}
+
 /** The sliders in the box above the plots, or in the one under them (`below`: the picture first). */
 function buildSliders(boxes, state) {
   boxes.forEach(b => b.replaceChildren());
@@ -275,6 +303,7 @@ function buildSliders(boxes, state) {
     const head = document.createElement("div");
     head.className = "lab-cc-head";
     const name = document.createElement("span");
+    name.className = "lab-cc-name";
     name.textContent = s.label;
     const out = document.createElement("output");
     head.append(name, out);
@@ -282,7 +311,6 @@ function buildSliders(boxes, state) {
     Object.assign(input, { type: "range", min: s.min, max: s.max, step: s.step });
     input.setAttribute("aria-label", s.label);
     input.disabled = Boolean(s.disabled);
-    if (s.help) label.title = s.help;
     input.addEventListener("input", () => {
       const value = s.options ? s.options[input.valueAsNumber] : input.valueAsNumber;
       state.values[s.key] = value;
@@ -298,6 +326,7 @@ function buildSliders(boxes, state) {
       state.timer = setTimeout(() => state.send({ ...state.values }), s.server ? 0 : SETTLE_MS);
     });
     label.append(head, input);
+    if (s.help) helpButton(name, label, input, s);
     if (!s.group) box.append(label);
     else {                                  // a pair (γⱼ, βⱼ) wraps as one
       if (!box.lastChild || box.lastChild.dataset.group !== s.group) {

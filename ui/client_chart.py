@@ -51,6 +51,15 @@ _CSS = """
 .lab-cc-group { flex: 1 1 16rem; display: flex; gap: 1rem; }
 .lab-cc-group .lab-cc-slider { flex: 1 1 6rem; }
 .lab-cc-head { display: flex; justify-content: space-between; }
+.lab-cc-slider { position: relative; }
+.lab-cc-name { display: inline-flex; align-items: center; gap: 0.35rem; }
+.lab-cc-help { width: 1.05rem; height: 1.05rem; padding: 0; border: 1px solid currentColor; border-radius: 50%;
+               background: none; color: inherit; opacity: 0.55; font-size: 0.7rem; line-height: 1; cursor: help; }
+.lab-cc-help:hover, .lab-cc-help:focus-visible, .lab-cc-help[aria-expanded=true] { opacity: 1; }
+.lab-cc-tip { position: absolute; top: 100%; left: 0; z-index: 20; max-width: min(22rem, 90vw);
+              padding: 0.5rem 0.7rem; border-radius: 0.4rem; background: rgba(38, 39, 48, 0.95); color: #fff;
+              font-size: 0.8rem; line-height: 1.45; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); }
+.lab-cc-tip[hidden] { display: none; }
 .lab-cc-slider output { font-variant-numeric: tabular-nums; color: var(--st-primary-color, #ff4b4b); }
 .lab-cc-slider input[type=range] { width: 100%; accent-color: var(--st-primary-color, #ff4b4b); margin: 0.4rem 0; }
 .lab-cc-cells { display: grid; grid-template-columns: repeat(var(--lab-cc-cols, 1), minmax(0, 1fr)); gap: 1rem; }
@@ -75,7 +84,7 @@ class ClientSlider:
     hi: float
     step: float
     default: float
-    help: str = ""          # shown as the label's tooltip
+    help: str = ""          # shown by a (?) after the label, as Streamlit's sliders do
     disabled: bool = False
     options: tuple = ()
     texts: tuple[str, ...] = ()

@@ -312,3 +312,23 @@ def test_a_link_with_descent_values_opens_the_view_and_hostile_ones_are_refused(
         assert page.get_by_text(t("common.url_unknown", label=t(key))).count() == 1
     assert page.get_by_text(t("common.url_invalid", label=t("surface.ctl.momentum"))).count() == 1
     assert page.locator(EXCEPTION).count() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_client_sliders_help_opens_from_its_question_mark_in_the_pages_language(page, server_url, lang):
+    """Chapter 2's momentum slider has a (?) like Streamlit's sliders: the pointer on it shows the help,
+    a click keeps it shown, Escape hides it; the slider itself is described by it."""
+    t = Translator(lang)
+    open_chart(page, f"{server_url}/loss-surface?lang={lang}", last=1)
+    slider = page.locator('[data-testid="labClientSlider"][data-key="ls_mom"]')
+    button, tip = slider.locator(".lab-cc-help"), slider.locator('[role="tooltip"]')
+    assert tip.is_hidden()
+    button.hover()
+    assert tip.is_visible() and tip.inner_text() == t("surface.ctl.momentum_help")
+    button.click()
+    page.mouse.move(0, 0)
+    assert tip.is_visible() and button.get_attribute("aria-expanded") == "true"
+    button.press("Escape")
+    assert tip.is_hidden()
+    assert slider.locator("input").get_attribute("aria-describedby") == tip.get_attribute("id")
+    assert page.locator(EXCEPTION).count() == 0
