@@ -111,7 +111,8 @@ def test_the_two_scripts_write_no_html():
     for sink in never:
         assert sink not in client, sink
     assert re.findall(r"setAttribute\(\"([\w-]+)\"", client) and set(
-        re.findall(r"setAttribute\(\"([\w-]+)\"", client)) <= {"aria-label", "aria-valuetext", "role"}
+        re.findall(r"setAttribute\(\"([\w-]+)\"", client)) <= {"aria-label", "aria-valuetext", "role",  # no
+        "aria-controls", "aria-describedby", "aria-expanded"}        # href, src or on…: ARIA only (the (?) help)
     assert client.count('createElement("script")') == 1 and "script.src = new URL(src," in client
     assert '"src": PLOTLY_SRC' in (ROOT / "ui" / "client_chart.py").read_text(encoding="utf-8")
 
