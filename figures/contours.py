@@ -154,18 +154,17 @@ def contour_figure(q: Quadratic, view: View, path: Path, labels: ContourLabels, 
     # dragmode and hovermode as Streamlit sets them on a selectable chart anyway (it turns dragmode
     # False into "pan"): set here, its update after the first draw finds nothing to change
     fig.update_layout(clickmode="event+select", dragmode="pan", hovermode="closest", showlegend=False,
-                      images=[loss_image(view, z, zmin, zmax)])
+                      images=[loss_image(g1, g2, z, zmin, zmax)])
     if diverged:
         fig.update_layout(annotations=[diverged_note(labels)])
     fig.frames = frames  # plain dicts (LabFigure)
     return fig
 
 
-def loss_image(view: View, z: np.ndarray, zmin: float, zmax: float) -> dict:
-    """The colours of z (GRID x GRID log-losses on `view.grid`, row i at w2 = g2[i]) as a layout image
-    under the traces, each grid point the centre of its pixel, as a heatmap's bricks (figures.raster
-    says why not a heatmap)."""
-    g1, g2 = view.grid(len(z))
+def loss_image(g1: np.ndarray, g2: np.ndarray, z: np.ndarray, zmin: float, zmax: float) -> dict:
+    """The colours of z (log-losses on the grid g1 x g2, row i at w2 = g2[i]) as a layout image under
+    the traces, each grid point the centre of its pixel, as a heatmap's bricks (figures.raster says
+    why not a heatmap)."""
     d1, d2 = g1[1] - g1[0], g2[1] - g2[0]
     rgb = coloured(z[::-1], SEQUENTIAL, zmin, zmax)               # the image's top row is the largest w2
     return {"source": data_url(png(rgb)), "xref": "x", "yref": "y", "x": float(g1[0] - d1 / 2),

@@ -159,11 +159,10 @@ const MODELS = {
   // Chapter 3's five steps (figures.five_steps.five_steps_animation): step 4's frame shows y_j = γ_j x̂_j
   // + β_j as dots (trace j) and mean ± std per feature (trace `stat`); the x-range holds every stage
   // (figures.five_steps.value_range: the other stages' `bounds`, widened by 5 %).
-  // model: {x_hat: [per feature, base64], gamma, beta: [slider key or number per feature], stat,
+  // model: {x_hat: [per feature, base64], gamma, beta: [slider key per feature], stat,
   //         frame: step 4's frame index, active: the frame shown, bounds: [lo, hi]}
   five_steps_affine(fig, model, values) {
-    const value = k => (typeof k === "string" ? values[k] : k);
-    const y = model.cache.x_hat.map((xHat, j) => scaleShift(xHat, value(model.gamma[j]), value(model.beta[j])));
+    const y = model.cache.x_hat.map((xHat, j) => scaleShift(xHat, values[model.gamma[j]], values[model.beta[j]]));
     const stats = y.map(meanStd);
     const place = data => {
       y.forEach((yj, j) => { data[j].x = yj; });

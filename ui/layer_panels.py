@@ -11,6 +11,7 @@ from figures.heatmap import batch_heatmap
 
 from . import cache, charts, client_chart, controls, device, labels
 from .cache import LayerConfig
+from .client_chart import ClientSlider
 from .i18n import Translator
 from .layer_controls import affine_sliders
 from .stepper import stepper
@@ -68,16 +69,15 @@ def state_counts(t: Translator) -> None:
 def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     """Prev/Next + the in-browser animation (each feature's γ and β redrawn in the browser) + the numbers
     of the chosen step."""
-    sliders = affine_sliders(len(cfg.gamma))
-    settled = {s.key: st.session_state.get(s.key) for s in sliders}
-    if any(settled[f"bn_g{j}"] != g or settled[f"bn_b{j}"] != b
-           for j, (g, b) in enumerate(zip(cfg.gamma, cfg.beta, strict=True), start=1)):
+    sliders = affine_sliders(len(cfg.gamma))          # (γ₁, β₁, γ₂, β₂, ...)
+    drawn = [v for pair in zip(cfg.gamma, cfg.beta, strict=True) for v in pair]
+    if [st.session_state.get(s.key) for s in sliders] != drawn:
         st.rerun()             # a γ or β settled in the browser: the whole page follows it
     chart = st.container()   # the chart first, its step control under it
     step = stepper("bn_step", t.items("layer.steps.short"), t)
     with chart:
         client_chart.show(five_steps_animation(run, labels.five_steps(t), active=step - 1), key="layer_steps",
-                          sliders=sliders, model=_affine_model(cfg, run, step - 1),
+                          sliders=sliders, model=_affine_model(run, sliders, step - 1),
                           alt=t("alt.layer_steps"))
     st.caption(t("layer.steps.caption"))
     st.markdown(t(f"layer.steps.explain.{step}"))
@@ -87,14 +87,14 @@ def five_steps(cfg: LayerConfig, run: bn_core.FiveSteps, t: Translator) -> None:
     feature_table(_step_columns(step, run, t), t)
 
 
-def _affine_model(cfg: LayerConfig, run: bn_core.FiveSteps, active: int) -> dict:
-    """What the browser needs to redraw step 4 for new γ and β: x̂ per feature, the slider keys of each
-    feature's γ and β, and the bounds of every other stage's values."""
+def _affine_model(run: bn_core.FiveSteps, sliders: tuple[ClientSlider, ...], active: int) -> dict:
+    """What the browser needs to redraw step 4 for new γ and β: x̂ per feature, the keys of each
+    feature's γ and β (`sliders`: γ₁, β₁, γ₂, ...), and the bounds of every other stage's values."""
     views = stage_views(run)
     d = run.x.shape[1]
     return {"kind": "five_steps_affine", "arrays": ["x_hat"], "active": active, "frame": AFFINE,
             "x_hat": [client_chart.f64(run.x_hat[:, j]) for j in range(d)],
-            "gamma": [f"bn_g{j}" for j in range(1, d + 1)], "beta": [f"bn_b{j}" for j in range(1, d + 1)], "stat": d,
+            "gamma": [s.key for s in sliders[0::2]], "beta": [s.key for s in sliders[1::2]], "stat": d,
             "bounds": value_bounds(views[:AFFINE] + views[AFFINE + 1:])}
 
 
